@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import { ApiContractsError, ExitCode } from "../errors.js";
+
+/** A CLI command: parses its own arguments, returns the exit code. */
+export type Command = (args: string[]) => Promise<number>;
+
+/** Commands, loaded lazily so that `validate` does not pay for `codegen`'s imports. */
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `usage: api-contracts <command> [options]\n\ncommands:\n${lines.join("\n")}\n`;
+}
+
+/** Entry point: dispatches to a command and maps typed errors to exit codes (never a stack trace). */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(usage());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(
+      `api-contracts: unknown command '${name}'; known: ${Object.keys(commands).join(", ")}\n`,
+    );
+    return ExitCode.usage;
+  }
+  try {
+    return await (await command.load())(rest);
+  } catch (error) {
+    if (error instanceof ApiContractsError) {
+      process.stderr.write(`api-contracts ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,46 @@
+/** Exit codes the CLI promises: 0 ok, 1 contract violation or drift, 2 usage or setup error. */
+export const ExitCode = { ok: 0, violation: 1, usage: 2 } as const;
+
+/** Base class for errors the CLI turns into a message and an exit code, never a stack trace. */
+export abstract class ApiContractsError extends Error {
+  abstract readonly exitCode: 1 | 2;
+}
+
+/** A wrong flag, an unknown API id or operation, a missing file: exit 2. */
+export class UsageError extends ApiContractsError {
+  readonly exitCode = 2 as const;
+  override readonly name = "UsageError";
+}
+
+/**
+ * A document that cannot be used: malformed YAML/JSON, an unresolvable `$ref`, conflicting pages.
+ * `file` and `pointer` say where; the message says what to do.
+ */
+export class SpecError extends ApiContractsError {
+  readonly exitCode = 2 as const;
+  override readonly name = "SpecError";
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly pointer?: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Unknown API id: the message lists the known ones. */
+export class UnknownApiError extends UsageError {
+  constructor(
+    readonly api: string,
+    readonly known: readonly string[],
+  ) {
+    super(`unknown API '${api}'; known: ${known.join(", ") || "(none: run codegen)"}`);
+  }
+}
+
+/** A check found drift or a stale file (codegen --check, vendor --check, drift): exit 1. */
+export class CheckFailedError extends ApiContractsError {
+  readonly exitCode = 1 as const;
+  override readonly name = "CheckFailedError";
+}

@@ -1,0 +1,103 @@
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
+import jsYaml from "js-yaml";
+import { SpecError } from "../errors.js";
+
+/** An OpenAPI document as parsed: plain JSON data, not yet validated. */
+export type OpenApiDocument = Record<string, unknown>;
+
+/** Which syntax a text is in, judged by file extension, then by its first character. */
+export function detectSyntax(file: string, text: string): "json" | "yaml" {
+  const ext = extname(file).toLowerCase();
+  if (ext === ".json") return "json";
+  if (ext === ".yaml" || ext === ".yml") return "yaml";
+  return /^\s*[{[]/.test(text) ? "json" : "yaml";
+}
+
+/** 1-based line and column of a character offset. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Parse YAML or JSON text. Syntax errors become a {@link SpecError} naming `file` and the line,
+ * so that `codegen` and `vendor` can exit 2 with a message that points at the fault.
+ * `lineOffset` shifts reported lines when the text was cut out of a larger file (a fenced block).
+ */
+export function parseDocumentText(text: string, file: string, lineOffset = 0): unknown {
+  const syntax = detectSyntax(file, text);
+  if (syntax === "json") {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      const message = (error as Error).message;
+      const position = /at position (\d+)/.exec(message);
+      const where = position?.[1] ? lineColumnAt(text, Number(position[1])) : undefined;
+      const line = where ? where.line + lineOffset : undefined;
+      throw new SpecError(
+        `${file}${line ? `:${line}:${where?.column}` : ""}: invalid JSON: ${message}; fix the syntax and run again`,
+        file,
+        undefined,
+        line,
+      );
+    }
+  }
+  try {
+    // JSON_SCHEMA keeps timestamps and other YAML-only types as strings, as OpenAPI expects.
+    return jsYaml.load(text, { filename: file, schema: jsYaml.JSON_SCHEMA });
+  } catch (error) {
+    if (error instanceof jsYaml.YAMLException) {
+      const line = error.mark ? error.mark.line + 1 + lineOffset : undefined;
+      const column = error.mark ? error.mark.column + 1 : undefined;
+      throw new SpecError(
+        `${file}${line ? `:${line}:${column}` : ""}: invalid YAML: ${error.reason}; fix the syntax and run again`,
+        file,
+        undefined,
+        line,
+      );
+    }
+    throw error;
+  }
+}
+
+/** Parse text that must be an OpenAPI document (an object with an `openapi` version string). */
+export function parseOpenApiText(text: string, file: string, lineOffset = 0): OpenApiDocument {
+  const doc = parseDocumentText(text, file, lineOffset);
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
+    throw new SpecError(
+      `${file}: not an OpenAPI document (expected an object at the top level)`,
+      file,
+    );
+  }
+  const version = (doc as OpenApiDocument).openapi;
+  if (typeof version !== "string" || !/^3\.[01]\./.test(version)) {
+    throw new SpecError(
+      `${file}: expected 'openapi: 3.0.x' or '3.1.x' at the top level, found ${JSON.stringify(version)}`,
+      file,
+      "/openapi",
+    );
+  }
+  return doc as OpenApiDocument;
+}
+
+/** Read and parse an OpenAPI document from disk; an unreadable file is a {@link SpecError}. */
+export async function loadOpenApiFile(file: string): Promise<OpenApiDocument> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new SpecError(
+      `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`,
+      file,
+    );
+  }
+  return parseOpenApiText(text, file);
+}
