@@ -1,0 +1,43 @@
+/** Contracts between precompiled validators, the validation engine and its callers. */
+
+/** One error as ajv reports it (the subset the engine reads). @see https://ajv.js.org/api.html#error-objects */
+export interface AjvLikeError {
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly keyword: string;
+  readonly params: Record<string, unknown>;
+  readonly message?: string;
+}
+
+/** A precompiled (ajv standalone) validator function. */
+export type CompiledValidator = ((data: unknown) => boolean) & {
+  errors?: AjvLikeError[] | null;
+};
+
+/** Shape of `generated/<api>/validators.ts`: validators by the names the operation index gives. */
+export interface ValidatorModule {
+  readonly validators: Readonly<Record<string, CompiledValidator>>;
+}
+
+/** One contract violation: where (JSON Pointer into the body, or "" for status/content type), which rule, why. */
+export interface Violation {
+  readonly pointer: string;
+  readonly keyword: string;
+  readonly message: string;
+  readonly value?: unknown;
+}
+
+/** A response to check. `operation` is an operationId or `"METHOD /path/template"`. */
+export interface ResponseInput {
+  readonly operation: string;
+  readonly status: number | string;
+  readonly contentType?: string;
+  readonly body: unknown;
+}
+
+/** Result of validating one response; `omitted` counts violations beyond the cap (1,000). */
+export interface ValidationResult {
+  readonly valid: boolean;
+  readonly errors: readonly Violation[];
+  readonly omitted: number;
+}
