@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "contract-tests/**/*.test.ts"],
-    // Type-level tests live beside the unit tests and are checked by `tsc` (npm run typecheck).
+    // Type-level tests (expectTypeOf) are enforced by `tsc` in `npm run typecheck`, which covers test/.
     typecheck: { enabled: false },
+    reporters: ["default", "./test/support/summary-reporter.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
