@@ -5,7 +5,12 @@ import { ApiContractsError, ExitCode } from "../errors.js";
 export type Command = (args: string[]) => Promise<number>;
 
 /** Commands, loaded lazily so that `validate` does not pay for `codegen`'s imports. */
-const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  vendor: {
+    summary: "rebuild specs/<api>/ from upstream copies (--check: verify)",
+    load: () => import("./vendor-command.js").then((m) => m.run),
+  },
+};
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
