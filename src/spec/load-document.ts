@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import jsYaml from "js-yaml";
+import { type ParseError, parse as parseJsonc, printParseErrorCode } from "jsonc-parser";
 import { SpecError } from "../errors.js";
 
 /** An OpenAPI document as parsed: plain JSON data, not yet validated. */
@@ -38,12 +39,16 @@ export function parseDocumentText(text: string, file: string, lineOffset = 0): u
     try {
       return JSON.parse(text);
     } catch (error) {
-      const message = (error as Error).message;
-      const position = /at position (\d+)/.exec(message);
-      const where = position?.[1] ? lineColumnAt(text, Number(position[1])) : undefined;
+      // V8 often omits the position ("Unexpected token '}' ... is not valid JSON"), so locate the
+      // fault with jsonc-parser, which reports offsets; it runs only on this error path.
+      const problems: ParseError[] = [];
+      parseJsonc(text, problems, { allowTrailingComma: false, disallowComments: true });
+      const first = problems[0];
+      const where = first ? lineColumnAt(text, first.offset) : undefined;
       const line = where ? where.line + lineOffset : undefined;
+      const reason = first ? printParseErrorCode(first.error) : (error as Error).message;
       throw new SpecError(
-        `${file}${line ? `:${line}:${where?.column}` : ""}: invalid JSON: ${message}; fix the syntax and run again`,
+        `${file}${line ? `:${line}:${where?.column}` : ""}: invalid JSON (${reason}); fix the syntax and run again`,
         file,
         undefined,
         line,
