@@ -6,6 +6,10 @@ export type Command = (args: string[]) => Promise<number>;
 
 /** Commands, loaded lazily so that `validate` does not pay for `codegen`'s imports. */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  codegen: {
+    summary: "generate generated/<api>/ from specs/ (--check: verify)",
+    load: () => import("./codegen-command.js").then((m) => m.run),
+  },
   vendor: {
     summary: "rebuild specs/<api>/ from upstream copies (--check: verify)",
     load: () => import("./vendor-command.js").then((m) => m.run),

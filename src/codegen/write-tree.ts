@@ -1,0 +1,65 @@
+/** Reading a folder of generated files, and replacing one without ever leaving it half-written. */
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/** Every file under `dir` by path relative to it (with `/`), sorted; `{}` when `dir` is absent. */
+export async function readTree(dir: string): Promise<Record<string, string>> {
+  let names: string[];
+  try {
+    names = await readdir(dir, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw error;
+  }
+  const files: Record<string, string> = {};
+  for (const name of names.map((n) => n.split("\\").join("/")).sort()) {
+    try {
+      files[name] = await readFile(join(dir, name), "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EISDIR") throw error;
+    }
+  }
+  return files;
+}
+
+/**
+ * Make `dir` hold exactly `files` (paths relative to it): everything is written into a sibling
+ * temporary folder first, which then replaces `dir` by rename. A failure while writing removes the
+ * temporary folder and leaves `dir` untouched.
+ */
+export async function replaceDirectory(
+  dir: string,
+  files: Readonly<Record<string, string>>,
+): Promise<void> {
+  const suffix = `${process.pid}-${Date.now().toString(36)}`;
+  const temp = join(dirname(dir), `.${basename(dir)}.tmp-${suffix}`);
+  const old = join(dirname(dir), `.${basename(dir)}.old-${suffix}`);
+  try {
+    await mkdir(temp, { recursive: true });
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(dirname(join(temp, name)), { recursive: true });
+      await writeFile(join(temp, name), text);
+    }
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  let moved = false;
+  try {
+    await rename(dir, old);
+    moved = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
+      await rm(temp, { recursive: true, force: true });
+      throw error;
+    }
+  }
+  try {
+    await rename(temp, dir);
+  } catch (error) {
+    if (moved) await rename(old, dir);
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  if (moved) await rm(old, { recursive: true, force: true });
+}

@@ -1,0 +1,103 @@
+import { spawnSync } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../src/cli/codegen-command.js";
+import { CheckFailedError, UsageError } from "../../src/errors.js";
+
+const repoRoot = join(import.meta.dirname, "../..");
+const fixtures = join(import.meta.dirname, "../fixtures/codegen");
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), "codegen-cli-"));
+  await cp(join(fixtures, "repo"), root, { recursive: true });
+  await run(["--root", root]);
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+/** The CLI as users run it (main.ts maps errors to exit codes), in a child process. */
+function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(repoRoot, "src/cli/main.ts"), "codegen", ...args],
+    {
+      cwd: repoRoot,
+      encoding: "utf8",
+    },
+  );
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("api-contracts codegen (run)", () => {
+  it("--check passes on fresh output, then names the stale file after an enum edit", async () => {
+    await expect(run(["--root", root, "--check"])).resolves.toBe(0);
+    const spec = join(root, "specs/alpha-shop/openapi.yaml");
+    const original = await readFile(spec, "utf8");
+    await writeFile(
+      spec,
+      original.replace("enum: [open, closed, cancelled]", "enum: [open, closed, refunded]"),
+    );
+    try {
+      const failure = run(["--root", root, "--check"]);
+      await expect(failure).rejects.toBeInstanceOf(CheckFailedError);
+      await expect(run(["--root", root, "--check"])).rejects.toThrow(
+        /stale +\S*generated\/alpha-shop\/types\.ts/,
+      );
+    } finally {
+      await writeFile(spec, original);
+    }
+  });
+
+  it.each([
+    [
+      "--spec without --out",
+      { args: ["--spec", "x.yaml"], message: "--spec and --out go together" },
+    ],
+    ["unknown flag", { args: ["--chek"], message: "Unknown option '--chek'" }],
+    [
+      "--runtime-import without --spec",
+      { args: ["--runtime-import", "x"], message: "--runtime-import applies with --spec only" },
+    ],
+  ])("%s is a usage error", async (_name, { args, message }) => {
+    await expect(run(args)).rejects.toThrow(UsageError);
+    await expect(run(args)).rejects.toThrow(message);
+  });
+});
+
+describe("api-contracts codegen (exit codes through the CLI)", () => {
+  it.each([
+    [
+      "unknown --api",
+      {
+        args: () => ["--root", root, "--api", "gamma"],
+        status: 2,
+        stderr: /unknown API 'gamma'; known: alpha-shop, beta-books/,
+      },
+    ],
+    [
+      "malformed spec names file and line",
+      {
+        args: () => ["--spec", join(fixtures, "malformed.yaml"), "--out", join(root, "x")],
+        status: 2,
+        stderr: /malformed\.yaml:9:19: invalid YAML/,
+      },
+    ],
+    [
+      "unresolvable $ref names the ref and where it is used",
+      {
+        args: () => ["--spec", join(fixtures, "bad-ref.yaml"), "--out", join(root, "x")],
+        status: 2,
+        stderr:
+          /unresolvable \$ref '#\/components\/schemas\/Missing' at \/paths\/~1things\/get\/responses\/200/,
+      },
+    ],
+  ])("%s", (_name, { args, status, stderr }) => {
+    const result = cli(args());
+    expect(result.stderr).toMatch(stderr);
+    expect(result.status).toBe(status);
+  });
+});
