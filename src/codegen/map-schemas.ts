@@ -56,12 +56,23 @@ export function mapSchemas(document: OpenApiDocument, transform: SchemaTransform
     path.pop();
     return next === value ? node : { ...node, [key]: next };
   };
+  /** Visits every object value of a map; copies the map once, only if some value changed. */
   const mapOf =
     (visit: Visit): Visit =>
     (map) => {
-      let out = map;
-      for (const key of Object.keys(map)) out = child(out, key, visit);
-      return out;
+      let out: JsonObject | undefined;
+      for (const key of Object.keys(map)) {
+        const value = map[key];
+        if (!isObject(value)) continue;
+        path.push(key);
+        const next = visit(value);
+        path.pop();
+        if (next !== value) {
+          out ??= { ...map };
+          out[key] = next;
+        }
+      }
+      return out ?? map;
     };
   const listChild = (node: JsonObject, key: string, visit: Visit): JsonObject => {
     const list = node[key];
