@@ -14,6 +14,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "rebuild specs/<api>/ from upstream copies (--check: verify)",
     load: () => import("./vendor-command.js").then((m) => m.run),
   },
+  validate: {
+    summary: "check a response body against the vendored spec (--api --operation FILE)",
+    load: () => import("./validate-command.js").then((m) => m.run),
+  },
 };
 
 function usage(): string {

@@ -1,17 +1,25 @@
 /** Contracts between precompiled validators, the validation engine and its callers. */
 
-/** One error as ajv reports it (the subset the engine reads). @see https://ajv.js.org/api.html#error-objects */
+/**
+ * One error as ajv reports it (the subset the engine reads). The generated validators leave out
+ * `schemaPath` and `message` (messages are written from `params`, see to-violations.ts).
+ * @see https://ajv.js.org/api.html#error-objects
+ */
 export interface AjvLikeError {
   readonly instancePath: string;
-  readonly schemaPath: string;
+  readonly schemaPath?: string;
   readonly keyword: string;
   readonly params: Record<string, unknown>;
   readonly message?: string;
 }
 
-/** A precompiled (ajv standalone) validator function. */
+/**
+ * A precompiled (ajv standalone) validator function. Generated validators keep at most
+ * {@link MAX_VIOLATIONS} entries in `errors` and count every error in `errorCount`.
+ */
 export type CompiledValidator = ((data: unknown) => boolean) & {
   errors?: AjvLikeError[] | null;
+  errorCount?: number;
 };
 
 /** Shape of `generated/<api>/validators.ts`: validators by the names the operation index gives. */
@@ -41,3 +49,6 @@ export interface ValidationResult {
   readonly errors: readonly Violation[];
   readonly omitted: number;
 }
+
+/** How many violations a result keeps; the generated validators stop storing errors beyond it. */
+export const MAX_VIOLATIONS = 1000;

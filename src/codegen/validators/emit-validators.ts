@@ -1,0 +1,155 @@
+/**
+ * The validator emitter: `generated/<api>/validators.ts`, ajv standalone code for every JSON
+ * response body of the document, so that nothing compiles a schema at run time.
+ * @see https://ajv.js.org/standalone.html
+ */
+
+import type { SpecWarning } from "../../runtime/operation-index.js";
+import type { OpenApiDocument } from "../../spec/load-document.js";
+import { fileHeader } from "../file-header.js";
+import { listOperations, listResponseBodies } from "../list-operations.js";
+import { classifyPattern } from "./classify-pattern.js";
+import { compileSchemas } from "./compile-schemas.js";
+import { createValidatorAjv } from "./create-validator-ajv.js";
+import { rewriteStandalone } from "./rewrite-standalone.js";
+import { SchemaRegistry } from "./schema-registry.js";
+import { standaloneModule } from "./standalone-module.js";
+import type { DialectSchema } from "./transform-schema.js";
+
+/** What {@link emitValidators} needs besides the document (a subset of the codegen EmitterOptions). */
+export interface ValidatorEmitContext {
+  /** API id (`gcore-billing`). */
+  readonly api: string;
+  /** Module specifier of `src/runtime` from `generated/<api>/` (`../../src/runtime`). */
+  readonly runtimeImport: string;
+  /** Spec path for the header (`specs/gcore-billing/openapi.yaml`); defaults to `specs/<api>`. */
+  readonly sourceFile?: string;
+}
+
+/** Warnings in first-seen order, each (pointer, message) once. */
+class Warnings {
+  readonly list: SpecWarning[] = [];
+  private readonly seen = new Set<string>();
+  private readonly names = new Set<string>();
+
+  add(pointer: string, message: string): void {
+    const key = `${pointer}\n${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push({ pointer, message });
+  }
+
+  /** Once per `name` (an unknown format or keyword), at its first pointer. */
+  once(name: string, pointer: string, message: string): void {
+    if (this.names.has(name)) return;
+    this.names.add(name);
+    this.add(pointer, message);
+  }
+}
+
+/** Follow schemas that are only a `$ref` to the schema that does the work. */
+function resolveAlias(id: string, schemas: ReadonlyMap<string, DialectSchema>): string {
+  const seen = new Set<string>();
+  let current = id;
+  for (;;) {
+    const schema = schemas.get(current);
+    if (typeof schema !== "object" || Object.keys(schema).length !== 1) return current;
+    const target = schema.$ref;
+    if (typeof target !== "string" || seen.has(target)) return current;
+    seen.add(current);
+    current = target;
+  }
+}
+
+/**
+ * Emit `validators.ts` for a (prepared) document: `export const validators` maps each
+ * `validatorName(operationKey, status, contentIndex)` of a JSON body with a schema to its function.
+ * Components are compiled once and shared. Schemas the validators cannot use (an unknown format,
+ * a pattern invalid under the `u` flag, a keyword with a malformed value, a schema ajv rejects)
+ * become warnings with their JSON Pointer, and everything else is still generated.
+ */
+export async function emitValidators(
+  document: OpenApiDocument,
+  context: ValidatorEmitContext,
+): Promise<{ files: Record<string, string>; warnings: SpecWarning[] }> {
+  const file = context.sourceFile ?? `specs/${context.api}`;
+  const warnings = new Warnings();
+  const linearPatterns = new Set<string>();
+  const verdicts = new Map<string, ReturnType<typeof classifyPattern>>();
+  let unevaluated = false;
+  const registry = new SchemaRegistry(document, {
+    openapi30: String(document.openapi).startsWith("3.0"),
+    acceptPattern: (pattern, at) => {
+      let verdict = verdicts.get(pattern);
+      if (verdict === undefined) {
+        verdict = classifyPattern(pattern);
+        verdicts.set(pattern, verdict);
+      }
+      if (verdict.engine === "none") {
+        warnings.add(at, `pattern ${JSON.stringify(pattern)} ${verdict.reason}; it is not checked`);
+        return false;
+      }
+      if (verdict.engine === "linear") linearPatterns.add(pattern);
+      return true;
+    },
+    warn: (pointer, message) => warnings.add(pointer, message),
+    unknownFormat: (format, pointer) =>
+      warnings.once(
+        `format:${format}`,
+        pointer,
+        `unknown format '${format}' is not checked (first use shown)`,
+      ),
+    unknownKeyword: (keyword, pointer) =>
+      warnings.once(
+        `keyword:${keyword}`,
+        pointer,
+        `unknown keyword '${keyword}' is ignored (first use shown)`,
+      ),
+    usesUnevaluated: () => {
+      unevaluated = true;
+    },
+  });
+
+  const rootByValidator = new Map<string, string>();
+  for (const operation of listOperations(document, file)) {
+    for (const body of listResponseBodies(document, operation, file)) {
+      if (body.validator !== null)
+        rootByValidator.set(body.validator, registry.idFor(body.pointer));
+    }
+  }
+  const schemas = registry.drain();
+  const exportsByName: Record<string, string> = {};
+  for (const [name, id] of rootByValidator) exportsByName[name] = resolveAlias(id, schemas);
+  const roots = [...new Set(Object.values(exportsByName))];
+  const { ajv, failed } = compileSchemas(schemas, roots, () =>
+    createValidatorAjv({ runtimeImport: context.runtimeImport, unevaluated }),
+  );
+  for (const [id, why] of failed) {
+    warnings.add(
+      registry.pointerOf(id),
+      `schema cannot be compiled (${why}); anything is accepted here`,
+    );
+  }
+
+  const module = rewriteStandalone(roots.length > 0 ? standaloneModule(ajv, exportsByName) : "", {
+    runtimeImport: context.runtimeImport,
+    linearPatterns,
+  });
+  const entries = Object.keys(exportsByName).map(
+    (name) => `  ${name}: ${module.exports.get(name)},`,
+  );
+  const text = [
+    `${fileHeader(file)}// @ts-nocheck: ajv standalone output, covered by the validator tests rather than tsc.`,
+    `import type { CompiledValidator } from "${context.runtimeImport}/validate/types.js";`,
+    module.imports,
+    "",
+    module.body,
+    "",
+    "/** Response body validators by name (the `validator` of each content entry in operations.ts). */",
+    "export const validators: Record<string, CompiledValidator> = {",
+    ...entries,
+    "};",
+    "",
+  ].join("\n");
+  return { files: { "validators.ts": text }, warnings: warnings.list };
+}

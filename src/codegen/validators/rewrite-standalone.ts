@@ -1,0 +1,251 @@
+/**
+ * Post-processing of ajv's standalone source into the module `generated/<api>/validators.ts`:
+ * - ESM: ajv's `code.esm` still writes `require("ajv/dist/runtime/…")` and the `code.formats`
+ *   snippet as `require(…)` calls; they become `import`s (Node 20 has no require(esm), and ESM has
+ *   no `require`).
+ * - Bounded errors: ajv's `allErrors` keeps every error object, so a 100,000-item array invalid
+ *   everywhere would hold 100,000+ of them. Errors are recorded through `addError` (keeps at most
+ *   MAX_VIOLATIONS (src/runtime/validate/types.ts)), ref-call merges through `appendErrors`, and each function reports
+ *   its full count in `errorCount`. The rewrite knows ajv's exact statement shapes and fails loudly on any other use
+ *   of `vErrors`, so an ajv upgrade cannot silently unbound memory.
+ * - Patterns classified "linear" (see classify-pattern.ts) are built with re2js instead of RegExp.
+ * - Positional context: ajv passes `{instancePath, parentData, parentDataProperty, rootData}` as an
+ *   object to every `$ref`'d function, an allocation and a destructuring per call (per array item);
+ *   they become positional parameters (a public call `validate(data)` is unchanged).
+ * - Schema copies ajv embeds but no code reads are removed (they only cost bytes and heap), as are
+ *   error-count snapshots nothing reads (ajv's optimizer, off for codegen speed, would drop them).
+ */
+
+/** Inputs of {@link rewriteStandalone}. */
+export interface RewriteOptions {
+  /** Module specifier of `src/runtime` from the generated file. */
+  readonly runtimeImport: string;
+  /** Patterns to run on the linear-time engine. */
+  readonly linearPatterns: ReadonlySet<string>;
+}
+
+/** The rewritten module body (no header) and the exported validators (name → function name). */
+export interface RewrittenModule {
+  readonly imports: string;
+  readonly body: string;
+  readonly exports: ReadonlyMap<string, string>;
+}
+
+/** How ajv writes a JS string literal (JSON plus escaped line separators). */
+function jsString(text: string): string {
+  return JSON.stringify(text)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+function importName(specifier: string, taken: Map<string, string>): string {
+  const known = taken.get(specifier);
+  if (known) return known;
+  const base = specifier
+    .replace(/\.js$/, "")
+    .split("/")
+    .pop()
+    ?.replace(/[^A-Za-z0-9_]/g, "_");
+  const name = `__${base}${taken.size}`;
+  taken.set(specifier, name);
+  return name;
+}
+
+/**
+ * `{instancePath…,schemaPath:"…",keyword:"k",params:{…}}` (ajv's error object, messages off) →
+ * `instancePath…, "k", {…}`, the arguments of the runtime's `addError`.
+ */
+function errorArguments(object: string): string {
+  let i = "{instancePath".length;
+  if (!object.startsWith("{instancePath"))
+    throw new Error(`unexpected ajv error object '${object}'`);
+  let path = "instancePath";
+  if (object[i] === ":") {
+    const end = expressionEnd(object, i + 1);
+    path = object.slice(i + 1, end);
+    i = end;
+  }
+  const fields = new Map<string, string>();
+  while (object[i] === ",") {
+    const colon = object.indexOf(":", i);
+    const end = expressionEnd(object, colon + 1);
+    fields.set(object.slice(i + 1, colon), object.slice(colon + 1, end));
+    i = end;
+  }
+  const keyword = fields.get("keyword");
+  const params = fields.get("params");
+  if (
+    object[i] !== "}" ||
+    i !== object.length - 1 ||
+    keyword === undefined ||
+    params === undefined
+  ) {
+    throw new Error(
+      `unexpected ajv error object '${object.slice(0, 120)}'; update rewrite-standalone.ts`,
+    );
+  }
+  return `${path}, ${keyword}, ${params}`;
+}
+
+function rewriteErrorHandling(code: string): string {
+  const out = code
+    // A: one call records an error (kept only while fewer than the cap are); `errors++` still counts
+    // it. ajv's schemaPath is dropped: violations never show it, and it is a fifth of the code.
+    .replace(
+      /^const (err\d+) = (\{.*\});\nif\(vErrors === null\)\{\nvErrors = \[\1\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}$/gm,
+      (_whole, _name: string, error: string) =>
+        `vErrors = addError(vErrors, ${errorArguments(error)});`,
+    )
+    // B: resetting to an earlier count never grows the array (it may hold fewer than `errors`).
+    .replace(/^vErrors\.length = (_errs\d+);$/gm, "if($1 < vErrors.length){vErrors.length = $1;}")
+    // C: merging a callee's errors keeps the cap and adds the callee's full count.
+    .replace(
+      /^vErrors = vErrors === null \? ([\w.]+)\.errors : vErrors\.concat\(\1\.errors\);\nerrors = vErrors\.length;$/gm,
+      "vErrors = appendErrors(vErrors, $1.errors);\nerrors += $1.errorCount;",
+    )
+    // D: every function publishes its full count beside its (capped) errors.
+    .replace(
+      /^(validate\d+)\.errors = vErrors;\nreturn errors === 0;$/gm,
+      "$1.errors = vErrors;\n$1.errorCount = errors;\nreturn errors === 0;",
+    );
+  const allowed = [
+    /^let vErrors = null;$/,
+    /^vErrors = addError\(vErrors, .*\);$/,
+    /^if\(vErrors !== null\)\{$/,
+    /^if\(_errs\d+ < vErrors\.length\)\{vErrors\.length = _errs\d+;\}$/,
+    /^vErrors = null;$/,
+    /^vErrors = appendErrors\(vErrors, [\w.]+\.errors\);$/,
+    /^validate\d+\.errors = vErrors;$/,
+  ];
+  for (const line of out.split("\n")) {
+    if (line.includes("vErrors") && !allowed.some((shape) => shape.test(line))) {
+      throw new Error(
+        `ajv standalone code uses vErrors in an unknown way: '${line.slice(0, 120)}'; update rewrite-standalone.ts`,
+      );
+    }
+  }
+  return out;
+}
+
+const OBJECT_PARAMS =
+  '(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){';
+const POSITIONAL_PARAMS = '(data, instancePath="", parentData, parentDataProperty, rootData=data){';
+const CONTEXT_KEYS = ["instancePath", "parentData", "parentDataProperty", "rootData"];
+
+/** End of the JS expression starting at `from` (a top-level `,` or `}`), skipping string literals. */
+function expressionEnd(code: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"') {
+      for (i++; i < code.length && code[i] !== '"'; i++) if (code[i] === "\\") i++;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (depth > 0 && (c === ")" || c === "]" || c === "}")) depth--;
+    else if (depth === 0 && (c === "," || c === "}")) return i;
+  }
+  throw new Error("unterminated ajv call context; update rewrite-standalone.ts");
+}
+
+/** Turn ajv's context object (function parameters and call arguments) into positional arguments. */
+function positionalContext(code: string): string {
+  const headers = code.split(OBJECT_PARAMS).join(POSITIONAL_PARAMS);
+  const marker = ", {instancePath:";
+  let out = "";
+  let at = 0;
+  for (let start = headers.indexOf(marker); start >= 0; start = headers.indexOf(marker, at)) {
+    const values: string[] = [];
+    let i = start + 2;
+    for (const key of CONTEXT_KEYS) {
+      const shorthand =
+        headers.startsWith(key, i + 1) && /[,}]/.test(headers[i + 1 + key.length] ?? "");
+      if (!headers.startsWith(`${key}:`, i + 1) && !shorthand) {
+        throw new Error(`unexpected ajv call context near '${headers.slice(start, start + 80)}'`);
+      }
+      const valueStart = i + 1 + key.length + (shorthand ? 0 : 1);
+      const end = shorthand ? valueStart : expressionEnd(headers, valueStart);
+      values.push(shorthand ? key : headers.slice(valueStart, end));
+      i = end;
+    }
+    if (headers[i] !== "}")
+      throw new Error(`unexpected ajv call context near '${headers.slice(start, start + 80)}'`);
+    out += `${headers.slice(at, start)}, ${values.join(", ")}`;
+    at = i + 1;
+  }
+  out += headers.slice(at);
+  if (out.includes(marker) || out.includes(OBJECT_PARAMS)) {
+    throw new Error(
+      "ajv standalone code passes its context in an unknown way; update rewrite-standalone.ts",
+    );
+  }
+  return out;
+}
+
+/** Remove `const _errsN = errors;` lines nothing in their function reads (left by `optimize: false`). */
+function dropUnusedErrorCounts(code: string): string {
+  return code
+    .split(/(?=^function validate\d+\()/m)
+    .map((chunk) => {
+      const uses = new Map<string, number>();
+      for (const [name] of chunk.matchAll(/\b_errs\d+\b/g))
+        uses.set(name, (uses.get(name) ?? 0) + 1);
+      return chunk.replace(/^const (_errs\d+) = errors;\n/gm, (line, name: string) =>
+        uses.get(name) === 1 ? "" : line,
+      );
+    })
+    .join("");
+}
+
+/** Remove `const schemaN = …;` lines whose constant nothing else reads. */
+function dropUnusedSchemas(code: string): string {
+  const lines = code.split("\n");
+  const uses = new Map<string, number>();
+  for (const match of code.matchAll(/\bschema\d+\b/g))
+    uses.set(match[0], (uses.get(match[0]) ?? 0) + 1);
+  return lines
+    .filter((line) => {
+      const name = /^const (schema\d+) = /.exec(line)?.[1];
+      return name === undefined || (uses.get(name) ?? 0) > 1;
+    })
+    .join("\n");
+}
+
+/** Rewrite ajv standalone ESM source as described in this module's doc comment. */
+export function rewriteStandalone(code: string, options: RewriteOptions): RewrittenModule {
+  const exports = new Map<string, string>();
+  let body = code
+    .replace(/^"use strict";\n?/, "")
+    .replace(/^export const (\w+) = (\w+);\n?/gm, (_whole, name: string, fn: string) => {
+      exports.set(name, fn);
+      return "";
+    });
+  body = rewriteErrorHandling(positionalContext(body));
+  const runtime = options.runtimeImport;
+  let linearUsed = false;
+  for (const pattern of options.linearPatterns) {
+    const native = `new RegExp(${jsString(pattern)}, "u")`;
+    if (!body.includes(native)) continue;
+    body = body.split(native).join(`linearRegExp(${jsString(pattern)}, "u")`);
+    linearUsed = true;
+  }
+  const modules = new Map<string, string>();
+  body = body.replace(/require\("([^"]+)"\)/g, (_whole, specifier: string) => {
+    // ajv has no "exports" map: deep ESM imports need the file extension.
+    const resolved =
+      specifier.startsWith("ajv/") && !specifier.endsWith(".js") ? `${specifier}.js` : specifier;
+    return importName(resolved, modules);
+  });
+  body = dropUnusedErrorCounts(dropUnusedSchemas(body));
+  const imports = [
+    `import { addError, appendErrors } from "${runtime}/validate/append-errors.js";`,
+  ];
+  if (linearUsed) imports.push(`import { linearRegExp } from "${runtime}/guarded-regexp.js";`);
+  for (const [specifier, name] of modules) {
+    // CommonJS (ajv's runtime helpers): the default import is module.exports, read as `.default`.
+    imports.push(
+      specifier.startsWith("ajv/")
+        ? `import ${name} from "${specifier}";`
+        : `import * as ${name} from "${specifier}";`,
+    );
+  }
+  return { imports: imports.join("\n"), body: body.replace(/\n{3,}/g, "\n\n").trim(), exports };
+}

@@ -1,0 +1,99 @@
+/**
+ * The validation engine: one response (status, content type, body) against an API's operation
+ * index and precompiled validators. The client middleware, the contract suite, the library's
+ * `validateResponse` and the CLI all call {@link validateResponseWith}.
+ */
+import type { ApiIndex } from "../operation-index.js";
+import { findContent, findOperation, findResponse, parseStatus } from "./match-response.js";
+import { toViolations } from "./to-violations.js";
+import type { ResponseInput, ValidationResult, ValidatorModule, Violation } from "./types.js";
+
+const VALID: ValidationResult = Object.freeze({
+  valid: true,
+  errors: Object.freeze([]),
+  omitted: 0,
+});
+
+function invalid(violation: Violation): ValidationResult {
+  return { valid: false, errors: [violation], omitted: 0 };
+}
+
+/**
+ * Check one response. The status must be documented (exact code, then `2XX`-style range, then
+ * `default`); a documented body needs a documented content type (media type essence compared,
+ * parameters ignored, `*\/*` and `type/*` ranges allowed); a JSON body must match its schema.
+ * A body for a response that documents none, and a missing body where one is documented, are
+ * violations; so is an undocumented status. Binary media types (no validator) are checked by
+ * content type only. Every body violation is listed, the first 1,000 kept, `omitted` counting the
+ * rest. `body: undefined` means "no body"; without `contentType`, the first documented JSON type
+ * is assumed.
+ * @throws UnknownOperationError, InvalidStatusError (usage errors, exit 2 in the CLI).
+ */
+export function validateResponseWith(
+  index: ApiIndex,
+  module: ValidatorModule,
+  input: ResponseInput,
+): ValidationResult {
+  const operation = findOperation(index, input.operation);
+  const status = parseStatus(input.status);
+  const response = findResponse(operation, status);
+  if (!response) {
+    return invalid({
+      pointer: "",
+      keyword: "status",
+      message: `status ${status} is not documented for ${operation.key} (documented: ${Object.keys(operation.responses).join(", ") || "none"})`,
+      value: status,
+    });
+  }
+  const documentsBody = response.content.length > 0;
+  if (input.body === undefined) {
+    if (!documentsBody) return VALID;
+    return invalid({
+      pointer: "",
+      keyword: "body",
+      message: `status ${response.status} of ${operation.key} documents a body (${response.content.map((c) => c.type).join(", ")}) but the response has none`,
+    });
+  }
+  if (!documentsBody) {
+    return invalid({
+      pointer: "",
+      keyword: "body",
+      message: `status ${response.status} of ${operation.key} documents no body, but the response has one`,
+    });
+  }
+  const content = findContent(response, input.contentType);
+  if (!content) {
+    return invalid({
+      pointer: "",
+      keyword: "contentType",
+      message: `content type '${input.contentType}' is not documented for status ${response.status} of ${operation.key} (documented: ${response.content.map((c) => c.type).join(", ")})`,
+      value: input.contentType,
+    });
+  }
+  if (content.validator === null) return VALID;
+  const validate = module.validators[content.validator];
+  if (!validate) {
+    throw new Error(
+      `${index.api}: validator '${content.validator}' is missing from validators.ts; run 'api-contracts codegen'`,
+    );
+  }
+  let ok: boolean;
+  try {
+    ok = validate(input.body);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return invalid({
+      pointer: "",
+      keyword: "depth",
+      message: `the body nests too deeply to validate (${error.message}); it is treated as invalid`,
+    });
+  }
+  if (ok) return VALID;
+  const errors = validate.errors ?? [];
+  const violations = toViolations(errors, input.body);
+  return {
+    valid: false,
+    errors: violations,
+    omitted: Math.max(0, (validate.errorCount ?? errors.length) - errors.length),
+  };
+}

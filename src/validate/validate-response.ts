@@ -1,0 +1,72 @@
+/**
+ * The library's response check: `validateResponse(api, { operation, status, contentType?, body })`
+ * against the vendored spec of a generated API.
+ *
+ * Asynchronous on purpose: an API's operation index and precompiled validators are imported on
+ * first use (an application that validates one API does not load the others, and a large API's
+ * validators take a while to load). After `await loadResponseValidator(api)`, checking is
+ * synchronous: keep the returned function for hot paths.
+ */
+import { type ApiId, apiIds, apiModules } from "../../generated/index.js";
+import { UnknownApiError } from "../errors.js";
+import type { ApiIndex } from "../runtime/operation-index.js";
+import type {
+  ResponseInput,
+  ValidationResult,
+  ValidatorModule,
+} from "../runtime/validate/types.js";
+import { validateResponseWith } from "../runtime/validate/validate-response.js";
+
+/** A synchronous response check bound to one API. */
+export type ResponseValidator = (input: ResponseInput) => ValidationResult;
+
+/** One generated API, loaded: its operation index and validators. */
+export interface LoadedApi {
+  readonly index: ApiIndex;
+  readonly validators: ValidatorModule;
+}
+
+const loaded = new Map<string, Promise<LoadedApi>>();
+
+function isApiId(api: string): api is ApiId {
+  return (apiIds as readonly string[]).includes(api);
+}
+
+/**
+ * The operation index and validators of `api` (imported once, then cached).
+ * @throws UnknownApiError listing the generated API ids.
+ */
+export function loadApi(api: string): Promise<LoadedApi> {
+  if (!isApiId(api)) return Promise.reject(new UnknownApiError(api, apiIds));
+  let entry = loaded.get(api);
+  if (!entry) {
+    entry = (async () => {
+      const module = await apiModules[api]();
+      return { index: module.apiIndex as ApiIndex, validators: await module.loadValidators() };
+    })();
+    // A failed load (e.g. validators not generated yet) is retried on the next call.
+    entry.catch(() => loaded.delete(api));
+    loaded.set(api, entry);
+  }
+  return entry;
+}
+
+/** A synchronous validator for `api`'s responses. @throws UnknownApiError for an unknown id. */
+export async function loadResponseValidator(
+  api: ApiId | (string & {}),
+): Promise<ResponseValidator> {
+  const { index, validators } = await loadApi(api);
+  return (input) => validateResponseWith(index, validators, input);
+}
+
+/**
+ * Check one response of `api` (see validateResponseWith for the rules): `{ valid, errors,
+ * omitted }`, every violation listed (the first 1,000 kept, `omitted` counting the rest).
+ * @throws UnknownApiError, UnknownOperationError, InvalidStatusError (usage errors).
+ */
+export async function validateResponse(
+  api: ApiId | (string & {}),
+  input: ResponseInput,
+): Promise<ValidationResult> {
+  return (await loadResponseValidator(api))(input);
+}
