@@ -36,7 +36,7 @@ async function get(base: string, path: string, headers: Record<string, string> =
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
-// One Gcore and one SoftwareOne Prism per isolation, all six… four started in parallel.
+// One Gcore and one SoftwareOne Prism per isolation: four Prisms, all started in parallel.
 const servers = new Map<PrismIsolation, { gcore: PrismServer; mpt: PrismServer }>();
 beforeAll(async () => {
   await Promise.all(
