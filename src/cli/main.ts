@@ -6,6 +6,10 @@ export type Command = (args: string[]) => Promise<number>;
 
 /** Commands, loaded lazily so that `validate` does not pay for `codegen`'s imports. */
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  diff: {
+    summary: "classify the changes between two OpenAPI documents (OLD NEW)",
+    load: () => import("./diff-command.js").then((m) => m.run),
+  },
   codegen: {
     summary: "generate generated/<api>/ from specs/ (--check: verify)",
     load: () => import("./codegen-command.js").then((m) => m.run),

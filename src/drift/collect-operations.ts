@@ -1,0 +1,189 @@
+import { child, type DocumentSide, isObject, type Located } from "./resolve-ref.js";
+
+/** HTTP methods an OpenAPI path item can hold. @see https://spec.openapis.org/oas/v3.1.0#path-item-object */
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** A parameter after `$ref` resolution and path-level merging. */
+export interface ParameterView {
+  /** Matching key: `query:limit`, `header:x-id` (lower case), `path:0` (position in the template). */
+  readonly key: string;
+  readonly name: string;
+  readonly in: string;
+  readonly required: boolean;
+  readonly loc: Located;
+  readonly schema?: Located;
+}
+
+/** One media type of a request body or response. */
+export interface MediaView {
+  readonly loc: Located;
+  readonly schema?: Located;
+}
+
+/** A request body after `$ref` resolution. */
+export interface RequestBodyView {
+  readonly loc: Located;
+  readonly required: boolean;
+  readonly content: ReadonlyMap<string, MediaView>;
+}
+
+/** A response after `$ref` resolution; `status` is upper-cased (`2XX`, `default`). */
+export interface ResponseView {
+  readonly status: string;
+  readonly loc: Located;
+  readonly content: ReadonlyMap<string, MediaView>;
+}
+
+/** The security requirements in force for an operation (its own, else the document's). */
+export interface SecurityView {
+  readonly pointer: string;
+  readonly requirements: readonly Readonly<Record<string, readonly string[]>>[];
+}
+
+/** Everything the rules compare about one operation. */
+export interface OperationView {
+  /** `"GET /billing/org/v1/erp-invoices/{id}"`. */
+  readonly label: string;
+  /** The path with its parameter names blanked (`/a/{}`), so renaming a path parameter still matches. */
+  readonly pathKey: string;
+  readonly loc: Located;
+  readonly operationId?: string;
+  readonly deprecated: boolean;
+  readonly parameters: ReadonlyMap<string, ParameterView>;
+  readonly requestBody?: RequestBodyView;
+  readonly responses: ReadonlyMap<string, ResponseView>;
+  readonly security: SecurityView;
+}
+
+/** The template of a path with parameter names blanked: `/a/{id}` → `/a/{}`. */
+export function pathKeyOf(path: string): string {
+  return path.replace(/\{[^}]*\}/g, "{}");
+}
+
+/**
+ * Every operation of a document, keyed by `"METHOD /a/{}"` (see {@link pathKeyOf}); when two paths
+ * differ only in parameter names, the later one is keyed by its exact label instead.
+ */
+export function collectOperations(side: DocumentSide): Map<string, OperationView> {
+  const out = new Map<string, OperationView>();
+  const paths = child(side.root, "paths");
+  if (!isObject(paths.node)) return out;
+  for (const path of Object.keys(paths.node)) {
+    const item = side.deref(child(paths, path));
+    if (!isObject(item.node)) continue;
+    const shared = parametersOf(side, child(item, "parameters"), path);
+    for (const method of HTTP_METHODS) {
+      const op = child(item, method);
+      if (!isObject(op.node)) continue;
+      const view = operationView(side, op, op.node, method, path, shared);
+      const key = `${method.toUpperCase()} ${view.pathKey}`;
+      out.set(out.has(key) ? view.label : key, view);
+    }
+  }
+  return out;
+}
+
+function operationView(
+  side: DocumentSide,
+  op: Located,
+  node: Record<string, unknown>,
+  method: string,
+  path: string,
+  shared: Map<string, ParameterView>,
+): OperationView {
+  const parameters = new Map(shared);
+  for (const [key, param] of parametersOf(side, child(op, "parameters"), path)) {
+    parameters.set(key, param);
+  }
+  const responses = new Map<string, ResponseView>();
+  const responsesLoc = child(op, "responses");
+  if (isObject(responsesLoc.node)) {
+    for (const status of Object.keys(responsesLoc.node)) {
+      const loc = side.deref(child(responsesLoc, status));
+      const normalStatus = status.toUpperCase() === "DEFAULT" ? "default" : status.toUpperCase();
+      responses.set(normalStatus, { status: normalStatus, loc, content: contentOf(side, loc) });
+    }
+  }
+  const bodyLoc = child(op, "requestBody");
+  let requestBody: RequestBodyView | undefined;
+  if (isObject(bodyLoc.node)) {
+    const loc = side.deref(bodyLoc);
+    const required = isObject(loc.node) && loc.node.required === true;
+    requestBody = { loc, required, content: contentOf(side, loc) };
+  }
+  return {
+    label: `${method.toUpperCase()} ${path}`,
+    pathKey: pathKeyOf(path),
+    loc: op,
+    ...(typeof node.operationId === "string" ? { operationId: node.operationId } : {}),
+    deprecated: node.deprecated === true,
+    parameters,
+    ...(requestBody ? { requestBody } : {}),
+    responses,
+    security: securityOf(side, op, node),
+  };
+}
+
+function parametersOf(side: DocumentSide, list: Located, path: string): Map<string, ParameterView> {
+  const out = new Map<string, ParameterView>();
+  if (!Array.isArray(list.node)) return out;
+  const templateNames = [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+  list.node.forEach((_, i) => {
+    const loc = side.deref(child(list, i));
+    const node = loc.node;
+    if (!isObject(node) || typeof node.name !== "string" || typeof node.in !== "string") return;
+    const name = node.name;
+    const location = node.in;
+    const position = templateNames.indexOf(name);
+    const key =
+      location === "path" && position >= 0
+        ? `path:${position}`
+        : location === "header"
+          ? `header:${name.toLowerCase()}`
+          : `${location}:${name}`;
+    let schema: Located | undefined;
+    if (isObject(node.schema)) schema = child(loc, "schema");
+    else if (isObject(node.content)) {
+      const [mediaType] = Object.keys(node.content);
+      const media =
+        mediaType === undefined ? undefined : child(loc, "content", mediaType, "schema");
+      if (media && isObject(media.node)) schema = media;
+    }
+    out.set(key, {
+      key,
+      name,
+      in: location,
+      required: location === "path" || node.required === true,
+      loc,
+      ...(schema ? { schema } : {}),
+    });
+  });
+  return out;
+}
+
+function contentOf(side: DocumentSide, holder: Located): Map<string, MediaView> {
+  const out = new Map<string, MediaView>();
+  const content = child(holder, "content");
+  if (!isObject(content.node)) return out;
+  for (const mediaType of Object.keys(content.node)) {
+    const loc = side.deref(child(content, mediaType));
+    const schema = child(loc, "schema");
+    out.set(mediaType.toLowerCase(), { loc, ...(isObject(schema.node) ? { schema } : {}) });
+  }
+  return out;
+}
+
+function securityOf(side: DocumentSide, op: Located, node: Record<string, unknown>): SecurityView {
+  const own = Array.isArray(node.security) ? child(op, "security") : undefined;
+  const global = child(side.root, "security");
+  const chosen = own ?? (Array.isArray(global.node) ? global : undefined);
+  if (!chosen || !Array.isArray(chosen.node)) return { pointer: op.pointer, requirements: [] };
+  const requirements = chosen.node.filter(isObject).map((requirement) => {
+    const out: Record<string, string[]> = {};
+    for (const [scheme, scopes] of Object.entries(requirement)) {
+      out[scheme] = Array.isArray(scopes) ? scopes.map(String) : [];
+    }
+    return out;
+  });
+  return { pointer: chosen.pointer, requirements };
+}
