@@ -22,6 +22,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "check a response body against the vendored spec (--api --operation FILE)",
     load: () => import("./validate-command.js").then((m) => m.run),
   },
+  test: {
+    summary: "run the contract suite (--target mock|live, --api, --strict-examples)",
+    load: () => import("./test-command.js").then((m) => m.run),
+  },
 };
 
 function usage(): string {

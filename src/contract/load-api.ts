@@ -1,0 +1,62 @@
+/**
+ * Everything the suite needs about one API, loaded once: the generated operation index and
+ * validators, the vendored document, the semantics declaration.
+ */
+import { apiIds, apiModules } from "../../generated/index.js";
+import { discoverSpecs, readSpec } from "../codegen/discover-specs.js";
+import { packageRoot } from "../codegen/runtime-import.js";
+import { UnknownApiError } from "../errors.js";
+import type { ApiIndex } from "../runtime/operation-index.js";
+import type { ValidatorModule } from "../runtime/validate/types.js";
+import type { OpenApiDocument } from "../spec/load-document.js";
+import { ContractSetupError } from "./contract-errors.js";
+import type { ApiSemantics } from "./semantics/define-semantics.js";
+import { loadSemantics } from "./semantics/load-semantics.js";
+
+/** One API, ready to test. */
+export interface LoadedApi {
+  readonly api: string;
+  readonly index: ApiIndex;
+  readonly validators: ValidatorModule;
+  /** Absolute path of the vendored document (what Prism mocks). */
+  readonly specFile: string;
+  readonly document: OpenApiDocument;
+  readonly semantics: ApiSemantics | undefined;
+}
+
+/** The generated API ids, all of them when `requested` is empty. @throws UnknownApiError */
+export function selectApis(requested: readonly string[]): string[] {
+  const known: readonly string[] = apiIds;
+  for (const api of requested) {
+    if (!known.includes(api)) throw new UnknownApiError(api, known);
+  }
+  return requested.length > 0 ? [...new Set(requested)] : [...known];
+}
+
+/** Absolute path of `specs/<api>/openapi.*` under `root`. @throws ContractSetupError when missing. */
+export async function findSpecFile(api: string, root: string = packageRoot()): Promise<string> {
+  const spec = (await discoverSpecs(root)).find((s) => s.api === api);
+  if (!spec)
+    throw new ContractSetupError(`${api}: no specs/${api}/openapi.{yaml,json} under ${root}`);
+  return spec.file;
+}
+
+/** Load one generated API with its spec (from `root`, default the package root) and semantics. */
+export async function loadApi(api: string, root: string = packageRoot()): Promise<LoadedApi> {
+  const load = apiModules[api as keyof typeof apiModules];
+  if (!load) throw new UnknownApiError(api, apiIds);
+  const module = await load();
+  const specs = await discoverSpecs(root);
+  const spec = specs.find((s) => s.api === api);
+  if (!spec) {
+    throw new ContractSetupError(`${api}: no specs/${api}/openapi.{yaml,json} under ${root}`);
+  }
+  const [document, validators, semantics] = await Promise.all([
+    readSpec(spec.file, spec.sourceFile),
+    module.loadValidators().catch((error: Error) => {
+      throw new ContractSetupError(`${api}: ${error.message}`);
+    }),
+    loadSemantics(api),
+  ]);
+  return { api, index: module.apiIndex, validators, specFile: spec.file, document, semantics };
+}

@@ -1,0 +1,40 @@
+/**
+ * The JSON report: the whole run (cases, parameters sent, exchanges without bodies, failures,
+ * spec defects, coverage, tallies), secrets already redacted by the runner.
+ */
+import type { SuiteResult } from "../run-suite.js";
+import { tallyApi, suiteExitCode } from "./tally.js";
+
+/** The report as a JSON-ready object (`secrets` are left out, bodies too: they can be large). */
+export function buildJsonReport(suite: SuiteResult): unknown {
+  return {
+    tool: "api-contracts",
+    target: suite.target,
+    strictExamples: suite.strictExamples,
+    exitCode: suiteExitCode(suite),
+    durationMs: suite.durationMs,
+    apis: suite.apis.map((api) => ({
+      api: api.api,
+      title: api.title,
+      version: api.version,
+      skipped: api.skipped ?? null,
+      operations: api.operations,
+      durationMs: api.durationMs,
+      tally: tallyApi(api),
+      notes: api.notes,
+      specDefects: api.specDefects,
+      coverage: api.coverage,
+      cases: api.cases.map(({ run, applied, failures }) => ({
+        id: run.case.id,
+        kind: run.case.kind,
+        operation: run.case.operation,
+        params: run.params,
+        skipped: run.skipped ?? null,
+        error: run.error ?? null,
+        checks: applied,
+        failures,
+        exchanges: run.exchanges.map(({ body, ...exchange }) => ({ ...exchange, body: body.kind })),
+      })),
+    })),
+  };
+}

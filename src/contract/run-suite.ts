@@ -1,0 +1,172 @@
+/**
+ * The contract suite: every selected API against one target. Mock: one Prism per API started in
+ * parallel, cases and example checks run concurrently, Prisms stopped whatever happens. Live:
+ * credentials from the environment, APIs without them skipped with a reason.
+ */
+
+import { packageRoot } from "../codegen/runtime-import.js";
+import type { DeriveOptions } from "./cases/derive-cases.js";
+import { checkDocumentExamples } from "./examples/document-examples.js";
+import { checkPrismStaticExamples } from "./examples/prism-static-examples.js";
+import { findSpecFile, type LoadedApi, loadApi, selectApis } from "./load-api.js";
+import { type ApiResult, runApi } from "./run/run-api.js";
+import type { PageProgress } from "./run/run-case.js";
+import { readLiveSetup } from "./targets/live-credentials.js";
+import { liveSession } from "./targets/live-target.js";
+import { MOCK_CREDENTIAL, startMockTarget } from "./targets/mock-target.js";
+import type { PrismServer } from "./targets/prism-server.js";
+import type { TargetName } from "./types.js";
+
+/** Options of {@link runContractSuite}. */
+export interface SuiteOptions {
+  readonly target: TargetName;
+  /** API ids; all generated APIs when empty or absent. */
+  readonly apis?: readonly string[];
+  /** Spec defects (examples breaking their schemas) fail the run instead of warning. */
+  readonly strictExamples?: boolean;
+  /** Live: allow methods other than GET and HEAD. */
+  readonly allowWrites?: boolean;
+  /** Live: requests per second per API (default 5). */
+  readonly rate?: number;
+  /** Live: where credentials come from (default `process.env`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Requests in flight per API (default 8 mock, 4 live). */
+  readonly concurrency?: number;
+  readonly derive?: DeriveOptions;
+  /** Per-attempt request timeout (default 30 s). */
+  readonly timeoutMs?: number;
+  /** Live: each page of a pagination walk (the progress line). */
+  readonly onPage?: PageProgress;
+  /** Mock: each Prism as soon as it is up (so a signal handler can stop it). */
+  readonly onPrismStarted?: (prism: PrismServer) => void;
+  /** Mock: Prism's seed. */
+  readonly seed?: string;
+}
+
+/** The outcome of a whole run. */
+export interface SuiteResult {
+  readonly target: TargetName;
+  readonly strictExamples: boolean;
+  readonly apis: readonly ApiResult[];
+  readonly durationMs: number;
+  /** Every credential used, for the reports' final redaction pass. Never serialised. */
+  readonly secrets: readonly string[];
+}
+
+function skippedApi(loaded: LoadedApi, target: TargetName, reason: string): ApiResult {
+  return {
+    api: loaded.api,
+    target,
+    title: loaded.index.title,
+    version: loaded.index.version,
+    skipped: reason,
+    operations: Object.keys(loaded.index.operations).length,
+    cases: [],
+    specDefects: [],
+    coverage: [],
+    notes: [],
+    durationMs: 0,
+  };
+}
+
+async function runMock(
+  loading: Promise<LoadedApi[]>,
+  specFiles: readonly { api: string; specFile: string }[],
+  options: SuiteOptions,
+): Promise<ApiResult[]> {
+  // Prism starts (the slow part) while the generated modules and documents load.
+  const starting = startMockTarget(specFiles, {
+    seed: options.seed,
+    onStarted: options.onPrismStarted,
+  });
+  let loaded: LoadedApi[];
+  try {
+    loaded = await loading;
+  } catch (error) {
+    await starting.then((mock) => mock.close()).catch(() => {});
+    throw error;
+  }
+  const mock = await starting;
+  try {
+    return await Promise.all(
+      loaded.map(async (api) => {
+        const session = mock.sessions.get(api.api);
+        const prism = mock.prisms.get(api.api);
+        if (!session || !prism) throw new Error(`unreachable: no Prism for ${api.api}`);
+        const [result, staticDefects] = await Promise.all([
+          runApi({
+            ...api,
+            session,
+            concurrency: options.concurrency,
+            derive: options.derive,
+            timeoutMs: options.timeoutMs,
+          }),
+          checkPrismStaticExamples({
+            index: api.index,
+            validators: api.validators,
+            prismUrl: prism.url,
+            credential: MOCK_CREDENTIAL,
+          }),
+        ]);
+        const documentDefects = checkDocumentExamples(api.api, api.document);
+        return { ...result, specDefects: [...documentDefects, ...staticDefects] };
+      }),
+    );
+  } finally {
+    await mock.close();
+  }
+}
+
+async function runLive(
+  loaded: readonly LoadedApi[],
+  options: SuiteOptions,
+  secrets: string[],
+): Promise<ApiResult[]> {
+  const env = options.env ?? process.env;
+  // Every variable is read (and a malformed one fails, exit 2) before any request is sent.
+  const setups = loaded.map((api) => readLiveSetup(api.api, api.index.servers[0], env));
+  for (const setup of setups) if ("credential" in setup) secrets.push(setup.credential);
+  return Promise.all(
+    loaded.map(async (api, i) => {
+      const setup = setups[i];
+      if (!setup) throw new Error("unreachable");
+      if ("skipped" in setup) return skippedApi(api, "live", setup.skipped);
+      const session = liveSession(setup, { rate: options.rate, allowWrites: options.allowWrites });
+      const result = await runApi({
+        ...api,
+        session,
+        concurrency: options.concurrency ?? 4,
+        derive: options.derive,
+        timeoutMs: options.timeoutMs,
+        onPage: options.onPage,
+      });
+      return result;
+    }),
+  );
+}
+
+/**
+ * Run the contract suite. Throws set-up errors (exit 2): an unknown API, a malformed credential
+ * variable, Prism failing to start, validators not generated.
+ */
+export async function runContractSuite(options: SuiteOptions): Promise<SuiteResult> {
+  const started = performance.now();
+  const ids = selectApis(options.apis ?? []);
+  const root = packageRoot();
+  const specFiles = await Promise.all(
+    ids.map(async (api) => ({ api, specFile: await findSpecFile(api, root) })),
+  );
+  const loading = Promise.all(ids.map((api) => loadApi(api, root)));
+  const secrets: string[] = [MOCK_CREDENTIAL];
+  const apis =
+    options.target === "mock"
+      ? await runMock(loading, specFiles, options)
+      : await runLive(await loading, options, secrets);
+  return {
+    target: options.target,
+    strictExamples: options.strictExamples ?? false,
+    apis,
+    durationMs: Math.round(performance.now() - started),
+    secrets,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * One request of a case, sent through the generated client (so the spec's parameter serialisation,
+ * credential handling and retries are what is tested), and its final response recorded with every
+ * secret redacted.
+ */
+import type { ApiClient } from "../../runtime/client/create-api-client.js";
+import type { Transport } from "../../runtime/client/request-pipeline.js";
+import type { OperationSpec } from "../../runtime/operation-index.js";
+import { redactHeaders, redactSecrets, redactUrl } from "../../runtime/redact.js";
+import { mediaTypeEssence } from "../../runtime/validate/match-response.js";
+import type { Exchange, ObservedBody, ParamValues } from "../types.js";
+
+/** What sending needs. */
+export interface SendOptions {
+  readonly client: ApiClient<Record<string, never>>;
+  readonly operation: OperationSpec;
+  readonly params: ParamValues;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly transport: Transport;
+  readonly secrets: readonly string[];
+}
+
+function isJsonType(contentType: string | undefined): boolean {
+  const essence = contentType === undefined ? "" : mediaTypeEssence(contentType);
+  return essence === "application/json" || essence.endsWith("+json");
+}
+
+/** The body as the checks see it: parsed JSON, text, a byte count, or none. */
+export async function observeBody(response: Response): Promise<ObservedBody> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length === 0) return { kind: "none" };
+  const contentType = response.headers.get("content-type") ?? undefined;
+  const essence = contentType === undefined ? "" : mediaTypeEssence(contentType);
+  if (isJsonType(contentType)) {
+    const text = new TextDecoder().decode(bytes);
+    try {
+      return { kind: "json", value: JSON.parse(text) };
+    } catch (error) {
+      return { kind: "text", text: text.slice(0, 200), parseError: (error as Error).message };
+    }
+  }
+  if (essence.startsWith("text/")) {
+    return { kind: "text", text: new TextDecoder().decode(bytes).slice(0, 200) };
+  }
+  return { kind: "binary", bytes: bytes.length };
+}
+
+function redactedHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(redactHeaders(headers))) {
+    out[name] = redactSecrets(value, secrets);
+  }
+  return out;
+}
+
+/**
+ * Send one request and record the last attempt's request and response. Throws what the client
+ * throws (timeouts, network errors); the caller redacts the message.
+ */
+export async function sendRequest(options: SendOptions): Promise<Exchange> {
+  let last: { request: Request; response: Response } | undefined;
+  const recorder: Transport = async (request) => {
+    const response = await options.transport(request);
+    last = { request, response: response.clone() };
+    return response;
+  };
+  const started = performance.now();
+  const client = options.client as unknown as {
+    request: (
+      method: string,
+      path: string,
+      init: Record<string, unknown>,
+    ) => Promise<{ data?: unknown; response: Response }>;
+  };
+  const { data } = await client.request(options.operation.method, options.operation.path, {
+    params: options.params,
+    headers: options.headers,
+    parseAs: "stream",
+    fetch: recorder,
+  });
+  if (!last) throw new Error(`${options.operation.key}: the client sent no request`);
+  const body = await observeBody(last.response);
+  // The recorded clone was read instead. Not awaited: a tee branch's cancel settles only once
+  // both branches are cancelled, and the clone was read to its end instead.
+  if (data instanceof ReadableStream) data.cancel().catch(() => {});
+  const { request, response } = last;
+  return {
+    method: request.method,
+    url: redactSecrets(redactUrl(request.url), options.secrets),
+    requestHeaders: redactedHeaders(request.headers, options.secrets),
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? undefined,
+    responseHeaders: redactedHeaders(response.headers, options.secrets),
+    body,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
