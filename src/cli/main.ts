@@ -10,6 +10,14 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "classify the changes between two OpenAPI documents (OLD NEW)",
     load: () => import("./diff-command.js").then((m) => m.run),
   },
+  drift: {
+    summary: "classify what upstream changed in the vendored specs (exit 1 on drift)",
+    load: () => import("./drift-command.js").then((m) => m.run),
+  },
+  pull: {
+    summary: "pull upstream into specs/ and regenerate generated/, printing the diff",
+    load: () => import("./pull-command.js").then((m) => m.run),
+  },
   codegen: {
     summary: "generate generated/<api>/ from specs/ (--check: verify)",
     load: () => import("./codegen-command.js").then((m) => m.run),

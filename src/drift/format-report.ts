@@ -79,3 +79,24 @@ export function formatReport(
       return formatText(changes);
   }
 }
+
+/**
+ * Several APIs' changes (`drift`, `pull`): one section per API in text or markdown, titled
+ * `<api>: upstream drift`; in JSON one document `{ apis: [{ api, summary, changes }] }`.
+ */
+export function formatDriftReport(
+  results: readonly { readonly api: string; readonly changes: readonly Change[] }[],
+  format: ReportFormat,
+): string {
+  if (format === "json") {
+    const apis = results.map(({ api, changes }) => ({
+      api,
+      summary: { total: changes.length, ...countByLevel(changes) },
+      changes,
+    }));
+    return `${JSON.stringify({ apis }, null, 2)}\n`;
+  }
+  return results
+    .map(({ api, changes }) => formatReport(changes, format, { title: `${api}: upstream drift` }))
+    .join("\n");
+}

@@ -1,0 +1,54 @@
+import { anyChangeReaches } from "../drift/change.js";
+import { detectDrift } from "../drift/detect-drift.js";
+import type { FetchLimits } from "../drift/fetch-upstream.js";
+import { formatDriftReport } from "../drift/format-report.js";
+import { ExitCode } from "../errors.js";
+import { resolveApis } from "../spec/vendor-api.js";
+import { parseFailOn, parseFormat } from "./diff-command.js";
+import { parseOptions } from "./parse-options.js";
+
+const USAGE = `usage: api-contracts drift [api...] [--from DIR|BASE-URL] [--format markdown|text|json] [--fail-on info|warning|breaking|never]
+
+Reads each API's upstream documents (the URLs in specs/<api>/source.json, or --from: a folder or
+base URL serving them under the same file names), rebuilds the spec as 'vendor' does, and diffs it
+against the vendored spec. Exit 0 when nothing at or above --fail-on (default info) changed, 1 on
+drift (the classified diff is printed, as markdown by default), 2 when upstream is unreachable.
+`;
+
+/** `api-contracts drift [api...]`: see {@link USAGE}. `root` is the project root; `limits` bound each download. */
+export async function run(
+  args: string[],
+  root = process.cwd(),
+  limits?: FetchLimits,
+): Promise<number> {
+  const { values, positionals } = parseOptions("drift", {
+    args,
+    allowPositionals: true,
+    options: {
+      from: { type: "string" },
+      format: { type: "string" },
+      "fail-on": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return ExitCode.ok;
+  }
+  const format = parseFormat(values.format ?? "markdown");
+  const failOn = parseFailOn(values["fail-on"], "info");
+  const apis = await resolveApis(root, positionals);
+  const results = [];
+  for (const api of apis) {
+    results.push(
+      await detectDrift(root, api, {
+        ...(values.from ? { from: values.from } : {}),
+        ...(limits ? { limits } : {}),
+      }),
+    );
+  }
+  process.stdout.write(formatDriftReport(results, format));
+  return results.some((r) => anyChangeReaches(r.changes, failOn))
+    ? ExitCode.violation
+    : ExitCode.ok;
+}

@@ -1,0 +1,53 @@
+import type { FetchLimits } from "../drift/fetch-upstream.js";
+import { formatDriftReport } from "../drift/format-report.js";
+import { pullApis } from "../drift/pull-upstream.js";
+import { ExitCode } from "../errors.js";
+import { resolveApis } from "../spec/vendor-api.js";
+import { parseFormat } from "./diff-command.js";
+import { parseOptions } from "./parse-options.js";
+
+const USAGE = `usage: api-contracts pull [api...] [--from DIR|BASE-URL] [--format text|markdown|json]
+
+Writes the new upstream copies to specs/<api>/upstream/, rebuilds the vendored spec, records the
+copies' sha256 and info.version in source.json and regenerates generated/, so that one git diff
+shows spec, types and validators changing together; prints the classified diff. Nothing is written
+unless every API's upstream could be read and rebuilt. Exit 2 when upstream is unreachable.
+`;
+
+/** `api-contracts pull [api...]`: see {@link USAGE}. */
+export async function run(
+  args: string[],
+  root = process.cwd(),
+  limits?: FetchLimits,
+): Promise<number> {
+  const { values, positionals } = parseOptions("pull", {
+    args,
+    allowPositionals: true,
+    options: {
+      from: { type: "string" },
+      format: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return ExitCode.ok;
+  }
+  const format = parseFormat(values.format);
+  const apis = await resolveApis(root, positionals);
+  const results = await pullApis(root, apis, {
+    ...(values.from ? { from: values.from } : {}),
+    ...(limits ? { limits } : {}),
+  });
+  process.stdout.write(formatDriftReport(results, format));
+  for (const r of results) {
+    const written = [...r.copiesWritten];
+    if (r.documentChanged) written.push(r.fetched.documentPath);
+    if (r.manifestChanged) written.push(r.fetched.manifestPath);
+    process.stderr.write(
+      `${r.api}: ${written.length > 0 ? `wrote ${written.join(", ")}` : "up to date"}\n`,
+    );
+  }
+  process.stderr.write(`regenerated generated/ for ${apis.join(", ") || "no API"}\n`);
+  return ExitCode.ok;
+}
