@@ -7,7 +7,7 @@ import { emitRegistrySource } from "./emit-api-entry.js";
 import type { Emitter } from "./emitter.js";
 import { fileHeader } from "./file-header.js";
 import { generateApi } from "./generate-api.js";
-import { defaultRuntimeImport } from "./runtime-import.js";
+import { defaultRuntimeImport, isPackageCheckout, packageRoot } from "./runtime-import.js";
 
 /** A warning of one API. */
 export interface ApiWarning extends SpecWarning {
@@ -59,7 +59,12 @@ export async function generateAll(
       api: source.api,
       sourceFile: source.sourceFile,
       runtimeImport:
-        options.runtimeImport ?? defaultRuntimeImport(join(root, "generated", source.api)),
+        options.runtimeImport ??
+        // A copy of this repository (pull in a temporary clone) keeps its relative runtime imports.
+        defaultRuntimeImport(
+          join(root, "generated", source.api),
+          isPackageCheckout(root) ? root : packageRoot(),
+        ),
       ...(options.emitters ? { emitters: options.emitters } : {}),
     });
     for (const [name, text] of Object.entries(generated.files))

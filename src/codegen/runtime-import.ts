@@ -10,15 +10,19 @@ export const PACKAGE_RUNTIME_IMPORT = "api-contracts/runtime";
 export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const manifest = join(dir, "package.json");
-    if (existsSync(manifest)) {
-      const { name } = JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown };
-      if (name === "api-contracts") return dir;
-    }
+    if (isPackageCheckout(dir)) return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error("api-contracts: cannot find the package root");
     dir = parent;
   }
+}
+
+/** True when `dir` is a checkout of api-contracts itself (its package.json is named so). */
+export function isPackageCheckout(dir: string): boolean {
+  const manifest = join(dir, "package.json");
+  if (!existsSync(manifest)) return false;
+  const { name } = JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown };
+  return name === "api-contracts";
 }
 
 /**

@@ -36,6 +36,8 @@ function freshCopy(): void {
   root = mkdtempSync(join(tmpdir(), "api-contracts-pull-"));
   cpSync(join(repo, "specs"), join(root, "specs"), { recursive: true });
   cpSync(join(repo, "generated"), join(root, "generated"), { recursive: true });
+  // A checkout of this package: generated code keeps its relative runtime imports.
+  cpSync(join(repo, "package.json"), join(root, "package.json"));
 }
 
 afterEach(() => {
@@ -84,6 +86,11 @@ describe("api-contracts pull in a temporary copy of the repository", () => {
       "readonly amount_total: string | null;",
     );
     expect(read("specs/softwareone-marketplace/openapi.json")).toBe(untouchedMpt);
+    // Only the pulled API's generated code changed; the other API's is byte-identical.
+    expect(read("generated/softwareone-marketplace/client.ts")).toBe(
+      readFileSync(join(repo, "generated/softwareone-marketplace/client.ts"), "utf8"),
+    );
+    expect(read("generated/gcore-billing/client.ts")).toContain('from "../../src/runtime/');
     // What pull wrote is exactly what `vendor` would build from the new copy.
     expect(await checkApi(root, "gcore-billing")).toEqual([]);
   });
