@@ -1,7 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { UsageError } from "../errors.js";
 import { UndocumentedStatusError } from "../runtime/validate/errors.js";
-import { findOperation, findResponse, parseStatus } from "../runtime/validate/match-response.js";
+import {
+  findContent,
+  findOperation,
+  findResponse,
+  parseStatus,
+} from "../runtime/validate/match-response.js";
 import type { Violation } from "../runtime/validate/types.js";
 import { validateResponseWith } from "../runtime/validate/validate-response.js";
 import { loadApi } from "../validate/validate-response.js";
@@ -17,7 +22,9 @@ Checks one response body (a JSON file, or - for stdin) against the vendored spec
   --content-type TYPE  the response media type (default: the first JSON type documented)
 
 Prints "ok" and exits 0 when the body conforms; otherwise one line per violation (JSON Pointer,
-rule, value cut at 80 characters, explanation) and exit 1. A body that is not JSON is exit 1.
+rule, value cut at 80 characters, explanation) and exit 1. A body that is not JSON is exit 1,
+unless the content type is a documented non-JSON type (a PDF: checked by type only) or one the
+response does not document (a violation).
 An empty file means "no body". Usage errors (unknown API, operation or status, unreadable file)
 are exit 2.
 `;
@@ -28,7 +35,13 @@ const RESPONSE_KEYWORDS = new Set(["status", "contentType", "body", "depth"]);
 /** The value as JSON, cut to {@link VALUE_WIDTH} characters. */
 function showValue(violation: Violation): string {
   if (!("value" in violation) || violation.value === undefined) return "(missing)";
-  const text = JSON.stringify(violation.value) ?? String(violation.value);
+  let text: string;
+  try {
+    text = JSON.stringify(violation.value) ?? String(violation.value);
+  } catch {
+    // JSON.stringify recurses: a value nested thousands of levels deep exhausts the stack.
+    text = Array.isArray(violation.value) ? "[…]" : "{…}";
+  }
   return text.length > VALUE_WIDTH ? `${text.slice(0, VALUE_WIDTH - 1)}…` : text;
 }
 
@@ -43,7 +56,8 @@ async function readBody(file: string): Promise<string> {
   try {
     if (file !== "-") return await readFile(file, "utf8");
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    for await (const chunk of process.stdin)
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
     return Buffer.concat(chunks).toString("utf8");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -81,12 +95,18 @@ export async function run(args: string[]): Promise<number> {
   const { index, validators } = await loadApi(values.api);
   const operation = findOperation(index, values.operation);
   const status = parseStatus(values.status);
-  if (!findResponse(operation, status)) {
+  const response = findResponse(operation, status);
+  if (!response) {
     throw new UndocumentedStatusError(operation.key, status, Object.keys(operation.responses));
   }
+  const contentType = values["content-type"];
   const text = await readBody(positionals[0] as string);
-  let body: unknown;
-  if (text.trim() !== "") {
+  // Only a body documented as JSON is parsed; a PDF, or a content type the response does not
+  // document, goes to the engine as text, which checks its content type.
+  const content = findContent(response, contentType);
+  const json = content !== undefined && content.validator !== null;
+  let body: unknown = !json && text !== "" ? text : undefined;
+  if (json && text.trim() !== "") {
     try {
       body = JSON.parse(text);
     } catch (error) {
@@ -98,7 +118,7 @@ export async function run(args: string[]): Promise<number> {
     operation: operation.key,
     status,
     body,
-    ...(values["content-type"] === undefined ? {} : { contentType: values["content-type"] }),
+    ...(contentType === undefined ? {} : { contentType }),
   });
   if (result.valid) {
     process.stdout.write("ok\n");

@@ -12,8 +12,12 @@ import nextVocabulary from "ajv/dist/vocabularies/next.js";
 import unevaluatedVocabulary from "ajv/dist/vocabularies/unevaluated/index.js";
 import { formats } from "../../runtime/formats.js";
 
-// ajv ships CommonJS; under NodeNext its default export arrives wrapped.
+// ajv ships CommonJS: Node's ESM loader hands over `module.exports` (the real export is its
+// `.default`), while bundlers and vitest may unwrap it already.
 const Ajv = AjvModule.default;
+type Vocabulary = typeof nextVocabulary.default;
+const vocabulary = (module: { default: Vocabulary } | Vocabulary): Vocabulary =>
+  Array.isArray(module) ? module : module.default;
 
 /** The ajv class the validators are compiled with. */
 export type ValidatorAjv = InstanceType<typeof Ajv>;
@@ -85,8 +89,8 @@ export function createValidatorAjv(options: ValidatorAjvOptions): ValidatorAjv {
   for (const [name, check] of Object.entries(formats)) {
     ajv.addFormat(name, check as unknown as Format);
   }
-  ajv.addVocabulary(nextVocabulary.default);
-  if (options.unevaluated) ajv.addVocabulary(unevaluatedVocabulary.default);
+  ajv.addVocabulary(vocabulary(nextVocabulary));
+  if (options.unevaluated) ajv.addVocabulary(vocabulary(unevaluatedVocabulary));
   ajv.addVocabulary([...OPENAPI_ANNOTATIONS]);
   ajv.addKeyword(nullOrKeyword);
   return ajv;

@@ -1,8 +1,8 @@
 /**
  * Post-processing of ajv's standalone source into the module `generated/<api>/validators.ts`:
- * - ESM: ajv's `code.esm` still writes `require("ajv/dist/runtime/…")` and the `code.formats`
- *   snippet as `require(…)` calls; they become `import`s (Node 20 has no require(esm), and ESM has
- *   no `require`).
+ * - ESM: ajv's `code.esm` still writes `require("ajv/dist/runtime/…").default` and the
+ *   `code.formats` snippet as `require(…)` calls; they become imports of the runtime's
+ *   `validate/ajv-runtime.js` and `formats.js` (Node 20 has no require(esm), ESM has no `require`).
  * - Bounded errors: ajv's `allErrors` keeps every error object, so a 100,000-item array invalid
  *   everywhere would hold 100,000+ of them. Errors are recorded through `addError` (keeps at most
  *   MAX_VIOLATIONS (src/runtime/validate/types.ts)), ref-call merges through `appendErrors`, and each function reports
@@ -30,6 +30,9 @@ export interface RewrittenModule {
   readonly body: string;
   readonly exports: ReadonlyMap<string, string>;
 }
+
+/** ajv run-time helpers re-exported by src/runtime/validate/ajv-runtime.ts. */
+const AJV_HELPERS = new Set(["equal", "ucs2length", "uri"]);
 
 /** How ajv writes a JS string literal (JSON plus escaped line separators). */
 function jsString(text: string): string {
@@ -227,25 +230,32 @@ export function rewriteStandalone(code: string, options: RewriteOptions): Rewrit
     body = body.split(native).join(`linearRegExp(${jsString(pattern)}, "u")`);
     linearUsed = true;
   }
+  const helpers = new Set<string>();
+  body = body.replace(
+    /require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g,
+    (_whole, helper: string) => {
+      if (!AJV_HELPERS.has(helper)) {
+        throw new Error(
+          `ajv standalone code needs runtime helper '${helper}'; add it to src/runtime/validate/ajv-runtime.ts`,
+        );
+      }
+      helpers.add(helper);
+      return `ajvRuntime.${helper}`;
+    },
+  );
   const modules = new Map<string, string>();
   body = body.replace(/require\("([^"]+)"\)/g, (_whole, specifier: string) => {
-    // ajv has no "exports" map: deep ESM imports need the file extension.
-    const resolved =
-      specifier.startsWith("ajv/") && !specifier.endsWith(".js") ? `${specifier}.js` : specifier;
-    return importName(resolved, modules);
+    if (specifier.startsWith("ajv/"))
+      throw new Error(`unexpected ajv require '${specifier}'; update rewrite-standalone.ts`);
+    return importName(specifier, modules);
   });
   body = dropUnusedErrorCounts(dropUnusedSchemas(body));
   const imports = [
     `import { addError, appendErrors } from "${runtime}/validate/append-errors.js";`,
   ];
+  if (helpers.size > 0)
+    imports.push(`import * as ajvRuntime from "${runtime}/validate/ajv-runtime.js";`);
   if (linearUsed) imports.push(`import { linearRegExp } from "${runtime}/guarded-regexp.js";`);
-  for (const [specifier, name] of modules) {
-    // CommonJS (ajv's runtime helpers): the default import is module.exports, read as `.default`.
-    imports.push(
-      specifier.startsWith("ajv/")
-        ? `import ${name} from "${specifier}";`
-        : `import * as ${name} from "${specifier}";`,
-    );
-  }
+  for (const [specifier, name] of modules) imports.push(`import * as ${name} from "${specifier}";`);
   return { imports: imports.join("\n"), body: body.replace(/\n{3,}/g, "\n\n").trim(), exports };
 }

@@ -108,6 +108,16 @@ function isJsonObject(value: unknown): value is JsonObject {
 const isNonNegativeInteger = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
+/** `target[key] = value` as an own property, even for a property named `__proto__`. */
+function setOwn(target: JsonObject, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
 function invalid(ctx: TransformContext, at: string, keyword: string, expected: string): void {
   ctx.warn(at, `'${keyword}' must be ${expected}; the keyword is ignored`);
 }
@@ -145,7 +155,7 @@ const map =
       ) {
         continue;
       }
-      result[key] = subschema(item, `${at}/${escapePointerToken(key)}`, ctx);
+      setOwn(result, key, subschema(item, `${at}/${escapePointerToken(key)}`, ctx));
     }
     out[keyword] = result;
   };
@@ -183,7 +193,7 @@ const stringList =
     if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
       return invalid(ctx, at, keyword, "an array of strings");
     }
-    out[keyword] = [...new Set(value)];
+    setOwn(out, keyword, [...new Set(value)]);
   };
 
 const KEYWORDS: Readonly<Record<string, Handler>> = {
