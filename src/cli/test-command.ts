@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { createProgressLine } from "../contract/reporting/progress-line.js";
 import { formatSummary } from "../contract/reporting/summary.js";
 import { suiteExitCode } from "../contract/reporting/tally.js";
@@ -49,6 +49,9 @@ function rateOf(text: string | undefined): number | undefined {
   return rate;
 }
 
+/** How long stopping the Prism servers may take after Ctrl-C before the process exits anyway. */
+const STOP_GRACE_MS = 2_000;
+
 /**
  * Stops every Prism on SIGINT/SIGTERM, then exits (130/143), so that Ctrl-C never leaves a server
  * behind. Returns the function that removes the handlers.
@@ -58,9 +61,10 @@ function stopOnSignal(prisms: Set<PrismServer>): () => void {
     process.stderr.write(
       `\napi-contracts test: ${signal}: stopping ${prisms.size} Prism server(s)\n`,
     );
-    void Promise.allSettled([...prisms].map((prism) => prism.close())).then(() => {
-      process.exit(signal === "SIGINT" ? 130 : 143);
-    });
+    const exit = () => process.exit(signal === "SIGINT" ? 130 : 143);
+    // A server draining keep-alive connections must not delay the exit the user asked for.
+    setTimeout(exit, STOP_GRACE_MS).unref();
+    void Promise.allSettled([...prisms].map((prism) => prism.close())).then(exit);
   };
   process.on("SIGINT", handler);
   process.on("SIGTERM", handler);
@@ -104,7 +108,11 @@ export async function run(args: string[]): Promise<number> {
       allowWrites: values["allow-writes"] ?? false,
       rate,
       onPage: target === "live" ? progress.onPage : undefined,
-      onPrismStarted: (prism) => prisms.add(prism),
+      onPrismStarted: (prism) => {
+        prisms.add(prism);
+        const spec = relative(process.cwd(), prism.specFile);
+        process.stderr.write(`api-contracts test: Prism on ${prism.url} mocks ${spec}\n`);
+      },
     });
   } finally {
     progress.done();

@@ -24,21 +24,41 @@ export interface LoadedApi {
   readonly semantics: ApiSemantics | undefined;
 }
 
-/** The generated API ids, all of them when `requested` is empty. @throws UnknownApiError */
-export function selectApis(requested: readonly string[]): string[] {
-  const known: readonly string[] = apiIds;
-  for (const api of requested) {
-    if (!known.includes(api)) throw new UnknownApiError(api, known);
-  }
-  return requested.length > 0 ? [...new Set(requested)] : [...known];
+/** Which APIs exist and how to load one: the generated ones by default. */
+export interface ApiCatalog {
+  readonly ids: readonly string[];
+  /** The spec file alone (fast), so that Prism can start while the rest loads. */
+  specFile(api: string): Promise<string>;
+  load(api: string): Promise<LoadedApi>;
+}
+
+/** The catalog of `generated/` with specs under `root` (default: the package root). */
+export function generatedCatalog(root: string = packageRoot()): ApiCatalog {
+  return {
+    ids: apiIds,
+    specFile: (api) => findSpecFile(api, root),
+    load: (api) => loadApi(api, root),
+  };
 }
 
 /** Absolute path of `specs/<api>/openapi.*` under `root`. @throws ContractSetupError when missing. */
 export async function findSpecFile(api: string, root: string = packageRoot()): Promise<string> {
   const spec = (await discoverSpecs(root)).find((s) => s.api === api);
-  if (!spec)
+  if (!spec) {
     throw new ContractSetupError(`${api}: no specs/${api}/openapi.{yaml,json} under ${root}`);
+  }
   return spec.file;
+}
+
+/** The catalog's ids, all of them when `requested` is empty. @throws UnknownApiError */
+export function selectApis(
+  requested: readonly string[],
+  known: readonly string[] = apiIds,
+): string[] {
+  for (const api of requested) {
+    if (!known.includes(api)) throw new UnknownApiError(api, known);
+  }
+  return requested.length > 0 ? [...new Set(requested)] : [...known];
 }
 
 /** Load one generated API with its spec (from `root`, default the package root) and semantics. */
@@ -46,8 +66,7 @@ export async function loadApi(api: string, root: string = packageRoot()): Promis
   const load = apiModules[api as keyof typeof apiModules];
   if (!load) throw new UnknownApiError(api, apiIds);
   const module = await load();
-  const specs = await discoverSpecs(root);
-  const spec = specs.find((s) => s.api === api);
+  const spec = (await discoverSpecs(root)).find((s) => s.api === api);
   if (!spec) {
     throw new ContractSetupError(`${api}: no specs/${api}/openapi.{yaml,json} under ${root}`);
   }

@@ -4,11 +4,10 @@
  * credentials from the environment, APIs without them skipped with a reason.
  */
 
-import { packageRoot } from "../codegen/runtime-import.js";
 import type { DeriveOptions } from "./cases/derive-cases.js";
 import { checkDocumentExamples } from "./examples/document-examples.js";
 import { checkPrismStaticExamples } from "./examples/prism-static-examples.js";
-import { findSpecFile, type LoadedApi, loadApi, selectApis } from "./load-api.js";
+import { type ApiCatalog, generatedCatalog, type LoadedApi, selectApis } from "./load-api.js";
 import { type ApiResult, runApi } from "./run/run-api.js";
 import type { PageProgress } from "./run/run-case.js";
 import { readLiveSetup } from "./targets/live-credentials.js";
@@ -41,6 +40,8 @@ export interface SuiteOptions {
   readonly onPrismStarted?: (prism: PrismServer) => void;
   /** Mock: Prism's seed. */
   readonly seed?: string;
+  /** Where APIs come from (default: `generated/` and `specs/`). */
+  readonly catalog?: ApiCatalog;
 }
 
 /** The outcome of a whole run. */
@@ -79,6 +80,8 @@ async function runMock(
     seed: options.seed,
     onStarted: options.onPrismStarted,
   });
+  // Awaited below; this keeps a failed start from counting as unhandled while the loading runs.
+  starting.catch(() => {});
   let loaded: LoadedApi[];
   try {
     loaded = await loading;
@@ -151,12 +154,14 @@ async function runLive(
  */
 export async function runContractSuite(options: SuiteOptions): Promise<SuiteResult> {
   const started = performance.now();
-  const ids = selectApis(options.apis ?? []);
-  const root = packageRoot();
+  const catalog = options.catalog ?? generatedCatalog();
+  const ids = selectApis(options.apis ?? [], catalog.ids);
   const specFiles = await Promise.all(
-    ids.map(async (api) => ({ api, specFile: await findSpecFile(api, root) })),
+    ids.map(async (api) => ({ api, specFile: await catalog.specFile(api) })),
   );
-  const loading = Promise.all(ids.map((api) => loadApi(api, root)));
+  const loading = Promise.all(ids.map((api) => catalog.load(api)));
+  // A rejection is handled by whichever target awaits it; this keeps Node from reporting it early.
+  loading.catch(() => {});
   const secrets: string[] = [MOCK_CREDENTIAL];
   const apis =
     options.target === "mock"

@@ -9,8 +9,14 @@ import type { CaseRun } from "../types.js";
 /** Coverage of one operation. */
 export interface OperationCoverage {
   readonly operation: string;
-  readonly parameters: { readonly documented: readonly string[]; readonly exercised: readonly string[] };
-  readonly statuses: { readonly documented: readonly string[]; readonly exercised: readonly string[] };
+  readonly parameters: {
+    readonly documented: readonly string[];
+    readonly exercised: readonly string[];
+  };
+  readonly statuses: {
+    readonly documented: readonly string[];
+    readonly exercised: readonly string[];
+  };
   /** Statuses seen that the spec does not document. */
   readonly undocumented: readonly number[];
 }
@@ -55,15 +61,24 @@ function missing(label: string, all: readonly string[], seen: readonly string[])
 }
 
 /** The table as text, one line per operation. */
-export function formatCoverage(api: string, target: string, rows: readonly OperationCoverage[]): string {
+export function formatCoverage(
+  api: string,
+  target: string,
+  rows: readonly OperationCoverage[],
+): string {
   const width = Math.max(9, ...rows.map((row) => row.operation.length));
-  const lines = [`coverage of ${api} (${target}):`, `  ${"operation".padEnd(width)}  parameters  statuses`];
+  const lines = [
+    `coverage of ${api} (${target}):`,
+    `  ${"operation".padEnd(width)}  parameters  statuses`,
+  ];
   for (const row of rows) {
     const params = `${row.parameters.exercised.length}/${row.parameters.documented.length}`;
     const statuses = `${row.statuses.exercised.join(",") || "-"} of ${row.statuses.documented.join(",")}`;
     const notes = [
       missing("parameters not sent", row.parameters.documented, row.parameters.exercised),
-      row.undocumented.length > 0 ? `; undocumented statuses seen: ${row.undocumented.join(",")}` : "",
+      row.undocumented.length > 0
+        ? `; undocumented statuses seen: ${row.undocumented.join(",")}`
+        : "",
     ].join("");
     lines.push(`  ${row.operation.padEnd(width)}  ${params.padEnd(10)}  ${statuses}${notes}`);
   }

@@ -3,7 +3,7 @@
  * spec defects, coverage, tallies), secrets already redacted by the runner.
  */
 import type { SuiteResult } from "../run-suite.js";
-import { tallyApi, suiteExitCode } from "./tally.js";
+import { suiteExitCode, tallyApi } from "./tally.js";
 
 /** The report as a JSON-ready object (`secrets` are left out, bodies too: they can be large). */
 export function buildJsonReport(suite: SuiteResult): unknown {

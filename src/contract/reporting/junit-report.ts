@@ -10,13 +10,15 @@ import { isError } from "./tally.js";
 
 /** Escape text for XML content and attribute values (and drop characters XML 1.0 forbids). */
 export function escapeXml(text: string): string {
-  return text
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 forbids.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+  return (
+    text
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 forbids.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+  );
 }
 
 function testSuite(result: ApiResult, strict: boolean): string {
@@ -47,9 +49,13 @@ function testSuite(result: ApiResult, strict: boolean): string {
     }
     const warnings = found.filter((f) => !isError(f));
     if (warnings.length > 0) {
-      body.push(`<system-out>${escapeXml(warnings.map((w) => `warning: ${w.check} ${w.pointer}: ${w.message}`).join("\n"))}</system-out>`);
+      body.push(
+        `<system-out>${escapeXml(warnings.map((w) => `warning: ${w.check} ${w.pointer}: ${w.message}`).join("\n"))}</system-out>`,
+      );
     }
-    cases.push(`    <testcase name="${name}" classname="${classname}" time="${time}">${body.join("")}</testcase>`);
+    cases.push(
+      `    <testcase name="${name}" classname="${classname}" time="${time}">${body.join("")}</testcase>`,
+    );
   }
   for (const defect of result.specDefects) {
     const body = strict

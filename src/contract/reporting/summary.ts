@@ -16,22 +16,35 @@ function plural(n: number, word: string): string {
 }
 
 function apiSection(result: ApiResult, strict: boolean): string[] {
-  if (result.skipped !== undefined) return [`${result.api} (${result.target}): skipped: ${result.skipped}`];
+  if (result.skipped !== undefined)
+    return [`${result.api} (${result.target}): skipped: ${result.skipped}`];
   const t = tallyApi(result);
   const lines = [
     `${result.api} (${result.target}): ${plural(result.operations, "operation")}, ${plural(t.cases, "case")}` +
       `${t.skippedCases > 0 ? ` (${t.skippedCases} skipped)` : ""}, checks ${t.checksPassed} passed, ${t.checksFailed} failed` +
       `, ${plural(t.specDefects, "spec warning")}${strict && t.specDefects > 0 ? " (fatal: --strict-examples)" : ""}` +
+      `${t.warnings > t.specDefects ? `, ${plural(t.warnings - t.specDefects, "response warning")}` : ""}` +
       ` [${(result.durationMs / 1000).toFixed(1)} s]`,
   ];
   const failures = result.cases.flatMap((c) => c.failures);
   const shown = [
-    ...failures.filter(isError).map((f) => `  FAIL ${f.check} | ${f.case}${f.exchange ? ` (page ${f.exchange + 1})` : ""} | ${f.pointer || "(response)"} | ${f.message}`),
-    ...result.specDefects.map((d) => `  ${strict ? "FAIL" : "WARN"} spec ${d.source} | ${d.pointer || "(document)"} | ${d.message}`),
-    ...failures.filter((f) => !isError(f)).map((f) => `  WARN ${f.check} | ${f.case} | ${f.pointer || "(response)"} | ${f.message}`),
+    ...failures
+      .filter(isError)
+      .map(
+        (f) =>
+          `  FAIL ${f.check} | ${f.case}${f.exchange ? ` (page ${f.exchange + 1})` : ""} | ${f.pointer || "(response)"} | ${f.message}`,
+      ),
+    ...result.specDefects.map(
+      (d) =>
+        `  ${strict ? "FAIL" : "WARN"} spec ${d.source} | ${d.pointer || "(document)"} | ${d.message}`,
+    ),
+    ...failures
+      .filter((f) => !isError(f))
+      .map((f) => `  WARN ${f.check} | ${f.case} | ${f.pointer || "(response)"} | ${f.message}`),
   ];
   lines.push(...shown.slice(0, MAX_LINES));
-  if (shown.length > MAX_LINES) lines.push(`  ... and ${shown.length - MAX_LINES} more (see the JSON report)`);
+  if (shown.length > MAX_LINES)
+    lines.push(`  ... and ${shown.length - MAX_LINES} more (see the JSON report)`);
   for (const c of result.cases) {
     if (c.run.skipped !== undefined) lines.push(`  skipped ${c.run.case.id}: ${c.run.skipped}`);
   }
@@ -51,7 +64,8 @@ export function formatSummary(suite: SuiteResult): string {
     failed += t.checksFailed + (suite.strictExamples ? t.specDefects : 0);
   }
   for (const result of suite.apis) {
-    if (result.skipped === undefined) lines.push("", formatCoverage(result.api, result.target, result.coverage));
+    if (result.skipped === undefined)
+      lines.push("", formatCoverage(result.api, result.target, result.coverage));
   }
   const ran = suite.apis.filter((a) => a.skipped === undefined).length;
   lines.push(

@@ -1,0 +1,71 @@
+/**
+ * The main job, in `npm test`: the contract suite against Prism mocks for every vendored API must
+ * pass, and the spec defects it finds (Gcore's static amounts "string") must be reported.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiIds } from "../generated/index.js";
+import { isError, suiteExitCode } from "../src/contract/reporting/tally.js";
+import { runContractSuite, type SuiteResult } from "../src/contract/run-suite.js";
+
+let suite: SuiteResult;
+beforeAll(async () => {
+  suite = await runContractSuite({ target: "mock" });
+});
+
+const apiResult = (api: string) => {
+  const found = suite.apis.find((a) => a.api === api);
+  if (!found) throw new Error(`${api} did not run`);
+  return found;
+};
+
+describe("mock contract run", () => {
+  it.each(apiIds.map((api) => [api]))("%s: every case passes every check against Prism", (api) => {
+    const result = apiResult(api);
+    const failures = result.cases.flatMap((c) => c.failures.filter(isError));
+    expect(failures).toEqual([]);
+    expect(result.cases.filter((c) => c.run.skipped !== undefined)).toEqual([]);
+    expect(result.cases.length).toBeGreaterThan(5);
+  });
+
+  it("exits 0", () => {
+    expect(suiteExitCode(suite)).toBe(0);
+  });
+
+  it.each(apiIds.map((api) => [api]))(
+    "%s: every operation is exercised with its documented success status",
+    (api) => {
+      for (const row of apiResult(api).coverage) {
+        expect(row.statuses.exercised, row.operation).toContain("200");
+        expect(row.undocumented, row.operation).toEqual([]);
+      }
+    },
+  );
+
+  it("exercises every Gcore list parameter and the documented 401 and 404", () => {
+    const coverage = apiResult("gcore-billing").coverage;
+    const list = coverage.find((row) => row.operation === "v1_erp_invoices_list");
+    const retrieve = coverage.find((row) => row.operation === "v1_erp_invoices_retrieve");
+    expect(list?.parameters.exercised).toEqual(list?.parameters.documented);
+    expect(retrieve?.statuses.exercised).toEqual(["200", "401", "404"]);
+  });
+
+  it.each([
+    ["/results/0/amount_untaxed", "v1_erp_invoices_list"],
+    ["/results/0/amount_total", "v1_erp_invoices_list"],
+    ["/amount_tax", "v1_erp_invoices_retrieve"],
+  ])(
+    "reports Prism's static %s of %s as a spec warning, with its sl-violations header",
+    (pointer, operation) => {
+      const defect = apiResult("gcore-billing").specDefects.find(
+        (d) => d.pointer === pointer && d.message.includes(operation),
+      );
+      expect(defect?.source).toBe("prism-static");
+      expect(defect?.message).toContain('(got "string")');
+      expect(defect?.message).toContain("sl-violations");
+    },
+  );
+
+  it("makes those warnings fatal with --strict-examples", () => {
+    expect(suiteExitCode({ ...suite, strictExamples: true })).toBe(1);
+  });
+});
