@@ -7,7 +7,7 @@ import { isError, suiteExitCode } from "../src/contract/reporting/tally.js";
 import { runContractSuite, type SuiteResult } from "../src/contract/run-suite.js";
 import type { Failure } from "../src/contract/types.js";
 import type { SandboxScenario } from "../src/sandbox/sandbox-scenarios.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/sandbox-server.js";
+import { type Sandbox, type SandboxOptions, startSandbox } from "../src/sandbox/sandbox-server.js";
 
 let sandbox: Sandbox | undefined;
 afterEach(async () => {
@@ -16,8 +16,11 @@ afterEach(async () => {
 });
 
 /** The live suite against a sandbox, configured through the same variables a user sets. */
-async function runAgainstSandbox(scenario?: SandboxScenario): Promise<SuiteResult> {
-  sandbox = await startSandbox({ scenario });
+async function runAgainstSandbox(
+  scenario?: SandboxScenario,
+  options: SandboxOptions = {},
+): Promise<SuiteResult> {
+  sandbox = await startSandbox({ scenario, ...options });
   const env = {
     GCORE_API_KEY: sandbox.credentials.gcoreApiKey,
     GCORE_BASE_URL: sandbox.url,
@@ -53,6 +56,19 @@ describe("live suite against the faithful sandbox", () => {
     }
     const skipped = suite.apis.flatMap((a) => a.cases.filter((c) => c.run.skipped !== undefined));
     expect(skipped.map((c) => c.run.case.id)).toEqual([]);
+  });
+});
+
+describe("live suite against a throttling sandbox", () => {
+  it("passes: every 429 with Retry-After is retried as the client does", async () => {
+    const statuses: number[] = [];
+    const suite = await runAgainstSandbox(undefined, {
+      rateLimit: { everyNth: 5, retryAfterSeconds: 0 },
+      onRequest: (entry) => statuses.push(entry.status),
+    });
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(5);
+    expect(errors(suite, "gcore-billing")).toEqual([]);
+    expect(suiteExitCode(suite)).toBe(0);
   });
 });
 

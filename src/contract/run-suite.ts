@@ -10,7 +10,7 @@ import { checkPrismStaticExamples } from "./examples/prism-static-examples.js";
 import { type ApiCatalog, generatedCatalog, type LoadedApi, selectApis } from "./load-api.js";
 import { type ApiResult, runApi } from "./run/run-api.js";
 import type { PageProgress } from "./run/run-case.js";
-import { readLiveSetup } from "./targets/live-credentials.js";
+import { assertLiveVariables, readLiveSetup } from "./targets/live-credentials.js";
 import { liveSession } from "./targets/live-target.js";
 import { MOCK_CREDENTIAL, startMockTarget } from "./targets/mock-target.js";
 import type { PrismServer } from "./targets/prism-server.js";
@@ -156,6 +156,7 @@ export async function runContractSuite(options: SuiteOptions): Promise<SuiteResu
   const started = performance.now();
   const catalog = options.catalog ?? generatedCatalog();
   const ids = selectApis(options.apis ?? [], catalog.ids);
+  if (options.target === "live") assertLiveVariables(ids, options.env ?? process.env);
   const specFiles = await Promise.all(
     ids.map(async (api) => ({ api, specFile: await catalog.specFile(api) })),
   );

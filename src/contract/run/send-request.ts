@@ -26,10 +26,8 @@ function isJsonType(contentType: string | undefined): boolean {
 }
 
 /** The body as the checks see it: parsed JSON, text, a byte count, or none. */
-export async function observeBody(response: Response): Promise<ObservedBody> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
+export function observeBytes(bytes: Uint8Array, contentType: string | undefined): ObservedBody {
   if (bytes.length === 0) return { kind: "none" };
-  const contentType = response.headers.get("content-type") ?? undefined;
   const essence = contentType === undefined ? "" : mediaTypeEssence(contentType);
   if (isJsonType(contentType)) {
     const text = new TextDecoder().decode(bytes);
@@ -45,6 +43,15 @@ export async function observeBody(response: Response): Promise<ObservedBody> {
   return { kind: "binary", bytes: bytes.length };
 }
 
+/** {@link observeBytes} of a whole response (consumes its body). */
+export async function observeBody(response: Response): Promise<ObservedBody> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return observeBytes(bytes, response.headers.get("content-type") ?? undefined);
+}
+
+/** Statuses whose Response must have a null body. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
 function redactedHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(redactHeaders(headers))) {
@@ -58,11 +65,19 @@ function redactedHeaders(headers: Headers, secrets: readonly string[]): Record<s
  * throws (timeouts, network errors); the caller redacts the message.
  */
 export async function sendRequest(options: SendOptions): Promise<Exchange> {
-  let last: { request: Request; response: Response } | undefined;
+  let last: { request: Request; response: Response; bytes: Uint8Array } | undefined;
+  // Each attempt's body is read here and handed on as a fresh Response: a clone would tee the
+  // stream, and the client's cancel of a retried 429 would then wait for the other branch forever.
   const recorder: Transport = async (request) => {
     const response = await options.transport(request);
-    last = { request, response: response.clone() };
-    return response;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    last = { request, response, bytes };
+    const body = NULL_BODY_STATUSES.has(response.status) ? null : bytes;
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
   const started = performance.now();
   const client = options.client as unknown as {
@@ -72,26 +87,23 @@ export async function sendRequest(options: SendOptions): Promise<Exchange> {
       init: Record<string, unknown>,
     ) => Promise<{ data?: unknown; response: Response }>;
   };
-  const { data } = await client.request(options.operation.method, options.operation.path, {
+  await client.request(options.operation.method, options.operation.path, {
     params: options.params,
     headers: options.headers,
-    parseAs: "stream",
+    parseAs: "arrayBuffer",
     fetch: recorder,
   });
   if (!last) throw new Error(`${options.operation.key}: the client sent no request`);
-  const body = await observeBody(last.response);
-  // The recorded clone was read instead. Not awaited: a tee branch's cancel settles only once
-  // both branches are cancelled, and the clone was read to its end instead.
-  if (data instanceof ReadableStream) data.cancel().catch(() => {});
-  const { request, response } = last;
+  const { request, response, bytes } = last;
+  const contentType = response.headers.get("content-type") ?? undefined;
   return {
     method: request.method,
     url: redactSecrets(redactUrl(request.url), options.secrets),
     requestHeaders: redactedHeaders(request.headers, options.secrets),
     status: response.status,
-    contentType: response.headers.get("content-type") ?? undefined,
+    contentType,
     responseHeaders: redactedHeaders(response.headers, options.secrets),
-    body,
+    body: observeBytes(bytes, contentType),
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -117,3 +117,14 @@ export function readLiveSetup(
   const ids = rawIds === undefined ? undefined : readIds(names.ids, rawIds);
   return { api, credential, baseUrl, ids, names };
 }
+
+/**
+ * Check every API's variables before anything is loaded or sent, so that a malformed one fails
+ * the run at once (exit 2). @throws ContractSetupError
+ */
+export function assertLiveVariables(
+  apis: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): void {
+  for (const api of apis) readLiveSetup(api, undefined, env);
+}

@@ -1,0 +1,215 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox-server.js";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+/** Fake credentials: the test proves they never reach any output or report. */
+const GCORE_KEY = "gk_fake_9Xq2Lm7Tz4Rw";
+const MPT_TOKEN = "idt:TKN-fake-5Vb8Nc3Hd6";
+const ENV_NAMES = [
+  "CONTRACT_TARGET",
+  "GCORE_API_KEY",
+  "GCORE_BASE_URL",
+  "MPT_API_TOKEN",
+  "MPT_API_BASE_URL",
+  "MPT_INVOICE_IDS",
+];
+
+let reports: string;
+let saved: Record<string, string | undefined>;
+beforeAll(async () => {
+  reports = await mkdtemp(join(tmpdir(), "contract-cli-"));
+  saved = Object.fromEntries(ENV_NAMES.map((name) => [name, process.env[name]]));
+});
+afterEach(() => {
+  for (const name of ENV_NAMES) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
+  vi.restoreAllMocks();
+});
+afterAll(async () => {
+  await rm(reports, { recursive: true, force: true });
+});
+
+/** Run the CLI in-process with `env` set; returns the exit code and everything written. */
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
+  for (const name of ENV_NAMES) delete process.env[name];
+  Object.assign(process.env, env);
+  let out = "";
+  let err = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    err += String(chunk);
+    return true;
+  });
+  const code = await main(["test", "--reports", reports, ...args]);
+  vi.restoreAllMocks();
+  return { code, out, err };
+}
+
+describe("usage and set-up errors exit 2 with a clear message", () => {
+  it.each([
+    [
+      "an unknown API",
+      {
+        args: ["--api", "gcore"],
+        env: {},
+        message: "unknown API 'gcore'; known: gcore-billing, softwareone-marketplace",
+      },
+    ],
+    [
+      "a bad --target",
+      {
+        args: ["--target", "prism"],
+        env: {},
+        message: "--target must be 'mock' or 'live'; got 'prism'",
+      },
+    ],
+    [
+      "a bad CONTRACT_TARGET",
+      {
+        args: [],
+        env: { CONTRACT_TARGET: "staging" },
+        message: "CONTRACT_TARGET must be 'mock' or 'live'; got 'staging'",
+      },
+    ],
+    [
+      "a bad --rate",
+      { args: ["--rate", "0"], env: {}, message: "--rate must be a positive number" },
+    ],
+    ["an unknown flag", { args: ["--fast"], env: {}, message: "Unknown option '--fast'" }],
+    [
+      "an empty credential",
+      {
+        args: ["--target", "live"],
+        env: { GCORE_API_KEY: "" },
+        message: "GCORE_API_KEY is set but empty",
+      },
+    ],
+    [
+      "a credential with a newline",
+      {
+        args: ["--target", "live"],
+        env: { MPT_API_TOKEN: `${MPT_TOKEN}\n` },
+        message: "MPT_API_TOKEN contains a line break",
+      },
+    ],
+  ])("%s", async (_, { args, env, message }) => {
+    const { code, err } = await cli(args, env);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+    expect(err).not.toContain(MPT_TOKEN);
+  });
+
+  it("prints its help", async () => {
+    const { code, out } = await cli(["--help"]);
+    expect(code).toBe(0);
+    expect(out).toContain("usage: api-contracts test [--target mock|live]");
+  });
+});
+
+describe("live target", () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ credentials: { gcoreApiKey: GCORE_KEY, mptToken: MPT_TOKEN } });
+  });
+  afterAll(async () => {
+    await sandbox.close();
+  });
+  const sandboxEnv = () => ({
+    GCORE_API_KEY: GCORE_KEY,
+    GCORE_BASE_URL: sandbox.url,
+    MPT_API_TOKEN: MPT_TOKEN,
+    MPT_API_BASE_URL: sandbox.url,
+    MPT_INVOICE_IDS: sandbox.softwareoneInvoices
+      .slice(0, 2)
+      .map((i) => i.id)
+      .join(","),
+  });
+
+  it("skips every API without credentials, one line each, and exits 0", async () => {
+    const { code, out } = await cli(["--target", "live"]);
+    expect(code).toBe(0);
+    expect(out).toContain("gcore-billing (live): skipped: GCORE_API_KEY is not set\n");
+    expect(out).toContain("softwareone-marketplace (live): skipped: MPT_API_TOKEN is not set\n");
+  });
+
+  it("passes against the sandbox, and no secret appears in any output or report", async () => {
+    const { code, out, err } = await cli(["--target", "live", "--rate", "1000"], sandboxEnv());
+    expect(code).toBe(0);
+    expect(out).toContain("contract (live): 2 of 2 APIs run");
+    expect(out).toContain(join(reports, "contract-live.json"));
+    expect(err).toContain("walking page 3 of at most 3");
+    const files = await readdir(reports);
+    expect(files).toEqual(
+      expect.arrayContaining(["contract-live.json", "contract-live.junit.xml"]),
+    );
+    const texts = [
+      out,
+      err,
+      ...(await Promise.all(files.map((f) => readFile(join(reports, f), "utf8")))),
+    ];
+    for (const secret of [GCORE_KEY, MPT_TOKEN, encodeURIComponent(MPT_TOKEN)]) {
+      for (const text of texts) expect(text).not.toContain(secret);
+    }
+    expect(texts.join("")).toContain("apikey ***");
+  });
+
+  it("exits 1 on a contract violation (drift in the sandbox)", async () => {
+    const drifted = await startSandbox({ scenario: "undocumented-500" });
+    try {
+      const env = {
+        ...sandboxEnv(),
+        GCORE_API_KEY: drifted.credentials.gcoreApiKey,
+        GCORE_BASE_URL: drifted.url,
+      };
+      const { code, out } = await cli(
+        ["--target", "live", "--api", "gcore-billing", "--rate", "1000"],
+        env,
+      );
+      expect(code).toBe(1);
+      expect(out).toContain("FAIL status_code_conformance | v1_erp_invoices_retrieve");
+    } finally {
+      await drifted.close();
+    }
+  });
+});
+
+describe("mock target and Ctrl-C", () => {
+  it("stops Prism and exits 130 on SIGINT, leaving no server behind", async () => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "src/cli/main.ts", "test", "--reports", reports],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
+    let err = "";
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      child.stderr.on("data", (chunk: Buffer) => {
+        err += chunk.toString();
+        const match = /Prism on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
+        if (match?.[1]) resolveUrl(match[1]);
+      });
+      child.once("exit", () => reject(new Error(`exited before Prism started: ${err}`)));
+    });
+    const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(err).toContain("SIGINT: stopping");
+    await expect(fetch(url)).rejects.toThrow();
+  });
+});
