@@ -120,7 +120,8 @@ describe("bad input", () => {
 
   it("runs flagged patterns on RE2 and keeps safe ones (the Gcore amount) on native RegExp", () => {
     expect(guards.source).toContain('linearRegExp("^(a+)+$", "u")');
-    expect(gcore.source).toContain('new RegExp("^\\\\d{1,3}\\\\.\\\\d{12}$", "u")');
+    // Native, and without the u flag, which cannot change what this ASCII pattern matches.
+    expect(gcore.source).toContain('new RegExp("^\\\\d{1,3}\\\\.\\\\d{12}$")');
     expect(gcore.source).not.toContain("linearRegExp");
   });
 });

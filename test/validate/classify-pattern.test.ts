@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { classifyPattern } from "../../src/codegen/validators/classify-pattern.js";
+import {
+  classifyPattern,
+  isUnicodeNeutral,
+} from "../../src/codegen/validators/classify-pattern.js";
 
 describe("classifyPattern", () => {
   it.each([
@@ -17,5 +20,22 @@ describe("classifyPattern", () => {
     ["nested and a backreference RE2 lacks", { pattern: "^(a+)+\\1$", engine: "none" }],
   ])("%s", (_name, { pattern, engine }) => {
     expect(classifyPattern(pattern).engine).toBe(engine);
+  });
+});
+
+describe("isUnicodeNeutral", () => {
+  it.each([
+    ["the Gcore amount", { pattern: "^\\d{1,3}\\.\\d{12}$", want: true }],
+    ["ASCII classes and literals", { pattern: "^[a-z]{2}-\\w+$", want: true }],
+    ["an escaped backslash before D", { pattern: "^\\\\D$", want: true }],
+    ["a dot (matches half a surrogate pair without u)", { pattern: "^a.b$", want: false }],
+    ["a negated class", { pattern: "^[^x]+$", want: false }],
+    ["\\D", { pattern: "^\\D+$", want: false }],
+    ["\\S", { pattern: "^\\S$", want: false }],
+    ["a non-ASCII literal", { pattern: "^é$", want: false }],
+    ["a Unicode property", { pattern: "^\\p{L}$", want: false }],
+    ["a \\u escape", { pattern: "^\\u0041$", want: false }],
+  ])("%s", (_name, { pattern, want }) => {
+    expect(isUnicodeNeutral(pattern)).toBe(want);
   });
 });

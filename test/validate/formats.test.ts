@@ -35,6 +35,18 @@ describe("formats", () => {
     ],
     ["date-time: hour 25", { format: "date-time", value: "2026-02-28T25:00:00Z", want: false }],
     ["date-time: hour 24", { format: "date-time", value: "2026-02-28T24:00:00Z", want: false }],
+    ["date-time: second 61", { format: "date-time", value: "2016-12-31T23:59:61Z", want: false }],
+    ["date-time: month 00", { format: "date-time", value: "2026-00-10T10:00:00Z", want: false }],
+    ["date-time: day 39", { format: "date-time", value: "2026-01-39T10:00:00Z", want: false }],
+    ["date-time: 31 April", { format: "date-time", value: "2026-04-31T10:00:00Z", want: false }],
+    [
+      "date-time: 29 February in a leap year",
+      { format: "date-time", value: "2024-02-29T10:00:00Z", want: true },
+    ],
+    [
+      "date-time: zone hour 24",
+      { format: "date-time", value: "2026-02-28T10:00:00+24:00", want: false },
+    ],
     ["date-time: minute 60", { format: "date-time", value: "2026-02-28T10:60:00Z", want: false }],
     [
       "date-time: impossible day",
@@ -68,6 +80,9 @@ describe("formats", () => {
     ["time: with zone", { format: "time", value: "10:00:00Z", want: true }],
     ["time: zone missing", { format: "time", value: "10:00:00", want: false }],
     ["time: hour 25", { format: "time", value: "25:00:00Z", want: false }],
+    ["time: hour 24", { format: "time", value: "24:00:00Z", want: false }],
+    ["time: leap second at 23:59 UTC", { format: "time", value: "23:59:60Z", want: true }],
+    ["time: leap second elsewhere", { format: "time", value: "22:59:60Z", want: false }],
     ["decimal: Gcore amount", { format: "decimal", value: "123.450000000000", want: true }],
     ["decimal: negative integer", { format: "decimal", value: "-12", want: true }],
     ["decimal: exponent", { format: "decimal", value: "1e5", want: false }],

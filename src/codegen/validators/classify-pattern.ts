@@ -9,9 +9,23 @@ import { linearRegExp } from "../../runtime/guarded-regexp.js";
 
 /** The engine for one pattern, or why the pattern cannot be used. */
 export type PatternVerdict =
-  | { readonly engine: "native" }
+  | { readonly engine: "native"; readonly unicodeNeutral: boolean }
   | { readonly engine: "linear" }
   | { readonly engine: "none"; readonly reason: string };
+
+/**
+ * True when the `u` flag cannot change what `pattern` (valid under `u`) matches: ASCII only, and
+ * nothing that could match half of a surrogate pair without `u` (`.`, a negated class, `\D`, `\W`,
+ * `\S`) or that only exists with `u` (`\u`, `\p`, `\P`). Such a pattern runs without the flag,
+ * which V8 executes about 10% faster (Gcore's `^\d{1,3}\.\d{12}$` is one).
+ */
+export function isUnicodeNeutral(pattern: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point.
+  if (!/^[\x00-\x7f]*$/.test(pattern)) return false;
+  // Drop escaped characters other than the ones that matter, then look for what remains.
+  const unescaped = pattern.replace(/\\([^DWSupP])/g, "");
+  return !/[.]|\[\^|\\[DWSupP]/.test(unescaped);
+}
 
 /**
  * Classify an ECMAScript pattern: invalid under the `u` flag → none; safe → native; flagged by
@@ -26,7 +40,7 @@ export function classifyPattern(pattern: string): PatternVerdict {
       reason: `invalid under the RegExp 'u' flag: ${(error as Error).message}`,
     };
   }
-  if (safeRegex(pattern)) return { engine: "native" };
+  if (safeRegex(pattern)) return { engine: "native", unicodeNeutral: isUnicodeNeutral(pattern) };
   try {
     linearRegExp(pattern);
     return { engine: "linear" };

@@ -75,6 +75,7 @@ export async function emitValidators(
   const file = context.sourceFile ?? `specs/${context.api}`;
   const warnings = new Warnings();
   const linearPatterns = new Set<string>();
+  const unicodeNeutralPatterns = new Set<string>();
   const verdicts = new Map<string, ReturnType<typeof classifyPattern>>();
   let unevaluated = false;
   const registry = new SchemaRegistry(document, {
@@ -90,6 +91,8 @@ export async function emitValidators(
         return false;
       }
       if (verdict.engine === "linear") linearPatterns.add(pattern);
+      if (verdict.engine === "native" && verdict.unicodeNeutral)
+        unicodeNeutralPatterns.add(pattern);
       return true;
     },
     warn: (pointer, message) => warnings.add(pointer, message),
@@ -134,6 +137,7 @@ export async function emitValidators(
   const module = rewriteStandalone(roots.length > 0 ? standaloneModule(ajv, exportsByName) : "", {
     runtimeImport: context.runtimeImport,
     linearPatterns,
+    unicodeNeutralPatterns,
   });
   const entries = Object.keys(exportsByName).map(
     (name) => `  ${name}: ${module.exports.get(name)},`,

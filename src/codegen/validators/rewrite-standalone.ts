@@ -8,7 +8,8 @@
  *   MAX_VIOLATIONS (src/runtime/validate/types.ts)), ref-call merges through `appendErrors`, and each function reports
  *   its full count in `errorCount`. The rewrite knows ajv's exact statement shapes and fails loudly on any other use
  *   of `vErrors`, so an ajv upgrade cannot silently unbound memory.
- * - Patterns classified "linear" (see classify-pattern.ts) are built with re2js instead of RegExp.
+ * - Patterns classified "linear" (see classify-pattern.ts) are built with re2js instead of RegExp;
+ *   native patterns the `u` flag cannot change are built without it (faster in V8).
  * - Positional context: ajv passes `{instancePath, parentData, parentDataProperty, rootData}` as an
  *   object to every `$ref`'d function, an allocation and a destructuring per call (per array item);
  *   they become positional parameters (a public call `validate(data)` is unchanged).
@@ -22,6 +23,8 @@ export interface RewriteOptions {
   readonly runtimeImport: string;
   /** Patterns to run on the linear-time engine. */
   readonly linearPatterns: ReadonlySet<string>;
+  /** Native patterns the `u` flag cannot change (classify-pattern.ts): compiled without it. */
+  readonly unicodeNeutralPatterns?: ReadonlySet<string>;
 }
 
 /** The rewritten module body (no header) and the exported validators (name → function name). */
@@ -33,13 +36,6 @@ export interface RewrittenModule {
 
 /** ajv run-time helpers re-exported by src/runtime/validate/ajv-runtime.ts. */
 const AJV_HELPERS = new Set(["equal", "ucs2length", "uri"]);
-
-/** How ajv writes a JS string literal (JSON plus escaped line separators). */
-function jsString(text: string): string {
-  return JSON.stringify(text)
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
-}
 
 function importName(specifier: string, taken: Map<string, string>): string {
   const known = taken.get(specifier);
@@ -224,12 +220,16 @@ export function rewriteStandalone(code: string, options: RewriteOptions): Rewrit
   body = rewriteErrorHandling(positionalContext(body));
   const runtime = options.runtimeImport;
   let linearUsed = false;
-  for (const pattern of options.linearPatterns) {
-    const native = `new RegExp(${jsString(pattern)}, "u")`;
-    if (!body.includes(native)) continue;
-    body = body.split(native).join(`linearRegExp(${jsString(pattern)}, "u")`);
-    linearUsed = true;
-  }
+  const neutral = options.unicodeNeutralPatterns ?? new Set<string>();
+  // One pass over every pattern ajv built (`new RegExp("<source>", "u")`), whatever their number.
+  body = body.replace(/new RegExp\(("(?:[^"\\]|\\.)*"), "u"\)/g, (whole, literal: string) => {
+    const pattern = JSON.parse(literal) as string;
+    if (options.linearPatterns.has(pattern)) {
+      linearUsed = true;
+      return `linearRegExp(${literal}, "u")`;
+    }
+    return neutral.has(pattern) ? `new RegExp(${literal})` : whole;
+  });
   const helpers = new Set<string>();
   body = body.replace(
     /require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g,
