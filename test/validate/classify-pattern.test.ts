@@ -3,6 +3,7 @@ import {
   classifyPattern,
   isUnicodeNeutral,
 } from "../../src/codegen/validators/classify-pattern.js";
+import { patternImpliesDecimal } from "../../src/codegen/validators/pattern-implies-decimal.js";
 
 describe("classifyPattern", () => {
   it.each([
@@ -37,5 +38,20 @@ describe("isUnicodeNeutral", () => {
     ["a \\u escape", { pattern: "^\\u0041$", want: false }],
   ])("%s", (_name, { pattern, want }) => {
     expect(isUnicodeNeutral(pattern)).toBe(want);
+  });
+});
+
+describe("patternImpliesDecimal", () => {
+  it.each([
+    ["the Gcore amount", { pattern: "^\\d{1,3}\\.\\d{12}$", want: true }],
+    ["an optional sign and fraction", { pattern: "^-?\\d+(?:\\.\\d+)?$", want: true }],
+    ["digits only", { pattern: "^[0-9]+$", want: true }],
+    ["an optional fraction group", { pattern: "^-?[0-9]{1,}(\\.[0-9]{2})?$", want: true }],
+    ["an integer part that may be empty", { pattern: "^\\d{0,3}\\.\\d{12}$", want: false }],
+    ["a fraction that may be empty", { pattern: "^\\d{1,3}\\.\\d*$", want: false }],
+    ["an unanchored pattern", { pattern: "\\d+", want: false }],
+    ["an optional dot", { pattern: "^\\d+\\.?\\d+$", want: false }],
+  ])("%s", (_name, { pattern, want }) => {
+    expect(patternImpliesDecimal(pattern)).toBe(want);
   });
 });

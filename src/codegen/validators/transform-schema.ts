@@ -31,6 +31,7 @@
 
 import { annotationFormats, formats } from "../../runtime/formats.js";
 import { escapePointerToken } from "../../spec/json-pointer.js";
+import { patternImpliesDecimal } from "./pattern-implies-decimal.js";
 
 /** A schema in the validator dialect: an object or a boolean schema. */
 export type DialectSchema = Record<string, unknown> | boolean;
@@ -292,19 +293,6 @@ const KEYWORDS: Readonly<Record<string, Handler>> = {
   not: single("not"),
   if: single("if"),
 };
-
-const DIGIT = String.raw`(?:\\d|\[0-9\])`;
-const AT_LEAST_ONE = String.raw`(?:\+|\{[1-9]\d*(?:,\d*)?\})`;
-const FRACTION = String.raw`\\\.${DIGIT}${AT_LEAST_ONE}`;
-/** Patterns of the form `^-?\d{m,n}(\.\d{p,q})?$` (m, p ≥ 1): every match is a decimal string. */
-const IMPLIES_DECIMAL = new RegExp(
-  String.raw`^\^(?:-\??)?${DIGIT}${AT_LEAST_ONE}(?:${FRACTION}|\((?:\?:)?${FRACTION}\)\?)?\$$`,
-);
-
-/** True when every string matching `pattern` is a `decimal` format string. */
-export function patternImpliesDecimal(pattern: string): boolean {
-  return IMPLIES_DECIMAL.test(pattern);
-}
 
 /** `then`/`else` apply only beside an `if` (a Map: an object with a `then` key would be a thenable). */
 const CONDITIONAL_BRANCHES: ReadonlyMap<string, Handler> = new Map([
