@@ -24,6 +24,7 @@ type Json = Record<string, unknown>;
 
 const { values } = parseArgs({ options: { rounds: { type: "string", default: "41" } } });
 const ROUNDS = Number(values.rounds);
+const WARM_UP_ROUNDS = 20;
 /** Runs per timed batch: enough for about 10 ms of CPU time per batch. */
 const BATCH_MS = 10;
 const OPERATION = "v1_erp_invoices_list";
@@ -102,9 +103,10 @@ const runs = contenders.map(([, validate]) => calibrate(() => validate(body)));
 const parseTimes: number[] = [];
 const times = contenders.map(() => [] as number[]);
 const ratios = contenders.map(() => [] as number[]);
-for (let round = -5; round < ROUNDS; round++) {
-  // Warm-up rounds (negative) are not recorded.
-  const order = contenders.map((_, i) => (i + round + 5) % contenders.length);
+for (let round = -WARM_UP_ROUNDS; round < ROUNDS; round++) {
+  // Warm-up rounds (negative) are not recorded: they give every contender time to be optimised by
+  // V8's background compiler, which a busy machine delays.
+  const order = contenders.map((_, i) => (i + round + WARM_UP_ROUNDS) % contenders.length);
   const parseTime = cpuTime(parse, parseRuns);
   for (const i of order) {
     const [, validate] = contenders[i] as [string, (data: unknown) => boolean];
