@@ -10,7 +10,7 @@ import type { paths } from "./types.js";
 
 /** Loads the precompiled response validators of Marketplace API on first use. */
 export function loadValidators(): Promise<ValidatorModule> {
-  return Promise.reject(new Error("validators for softwareone-marketplace were not generated; run 'api-contracts codegen'"));
+  return import("./validators.js");
 }
 
 /** Options for {@link createSoftwareoneMarketplaceClient}. */

@@ -17,7 +17,11 @@ export async function generateTypesSource(
   try {
     // silent: openapi-typescript would print lint warnings with console; library code stays quiet.
     // The document was parsed and ref-checked already; openapi-typescript lints and bundles it.
-    return astToString(await openapiTS(document as unknown as OpenAPI3, { silent: true }));
+    // defaultNonNullable: false — a property with a `default` stays optional, as the validator
+    // treats it (openapi-typescript would otherwise make it required and the two would disagree).
+    return astToString(
+      await openapiTS(document as unknown as OpenAPI3, { silent: true, defaultNonNullable: false }),
+    );
   } catch (error) {
     throw new SpecError(
       `${file}: openapi-typescript cannot generate types: ${(error as Error).message}`,

@@ -7,6 +7,7 @@
 
 import { emitTypes } from "./emit-types.js";
 import type { Emitter } from "./emitter.js";
+import { emitValidators } from "./validators/emit-validators.js";
 
 /** Emitters run by `generateApi`, in this order for merging their files and warnings. */
-export const documentEmitters: readonly Emitter[] = [emitTypes];
+export const documentEmitters: readonly Emitter[] = [emitTypes, emitValidators];

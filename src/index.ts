@@ -1,0 +1,56 @@
+/**
+ * The `api-contracts` library: response validation against the vendored specs, the errors clients
+ * throw, exact money helpers, redaction, and the classified OpenAPI diff. Each API's types and
+ * client factory are imported from `api-contracts/<api>`.
+ */
+
+export type { ApiId } from "../generated/index.js";
+export { apiIds } from "../generated/index.js";
+export type { Change, ChangeLevel, FailOn } from "./drift/change.js";
+export { diffDocuments } from "./drift/diff-documents.js";
+export {
+  ApiContractsError,
+  CheckFailedError,
+  SpecError,
+  UnknownApiError,
+  UsageError,
+} from "./errors.js";
+export {
+  ClientOptionsError,
+  NetworkError,
+  PaginationError,
+  RequestTimeoutError,
+} from "./runtime/client/client-errors.js";
+export type { ApiClient, ApiClientOptions } from "./runtime/client/create-api-client.js";
+export { ContractViolationError } from "./runtime/errors.js";
+export {
+  addMoney,
+  compareMoney,
+  formatGcoreAmount,
+  formatMoney,
+  isGcoreAmount,
+  type Money,
+  MoneyFormatError,
+  type MoneyInput,
+  moneyEquals,
+  parseMoney,
+  subtractMoney,
+  sumMoney,
+} from "./runtime/money.js";
+export type { ApiIndex, OperationSpec, ParameterSpec } from "./runtime/operation-index.js";
+export { redactHeaders, redactHeaderValue, redactSecrets } from "./runtime/redact.js";
+export {
+  InvalidStatusError,
+  UndocumentedStatusError,
+  UnknownOperationError,
+} from "./runtime/validate/errors.js";
+export type {
+  ResponseInput,
+  ValidationResult,
+  Violation,
+} from "./runtime/validate/types.js";
+export {
+  loadResponseValidator,
+  type ResponseValidator,
+  validateResponse,
+} from "./validate/validate-response.js";
