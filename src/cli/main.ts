@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { ApiContractsError, ExitCode } from "../errors.js";
 
 /** A CLI command: parses its own arguments, returns the exit code. */
@@ -34,6 +36,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "run the contract suite (--target mock|live, --api, --strict-examples)",
     load: () => import("./test-command.js").then((m) => m.run),
   },
+  sandbox: {
+    summary: "run the vendor-API sandbox until Ctrl-C (--scenario: drift)",
+    load: () => import("./sandbox-command.js").then((m) => m.run),
+  },
 };
 
 function usage(): string {
@@ -66,4 +72,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+/** True when this module is the process entry point (directly or through the npm bin symlink). */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  return script !== undefined && realpathSync(script) === fileURLToPath(import.meta.url);
+}
+
+// Tests import `main` without running the CLI.
+if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));
