@@ -101,7 +101,8 @@ async function runMock(
             ...api,
             session,
             concurrency: options.concurrency,
-            derive: options.derive,
+            // Seeded Prism answers every request of one schema with the same body: one id is enough.
+            derive: { retrieveCount: 1, ...options.derive },
             timeoutMs: options.timeoutMs,
           }),
           checkPrismStaticExamples({

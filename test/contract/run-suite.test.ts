@@ -25,7 +25,7 @@ describe("mock run of a spec without hand-written tests", () => {
   it.each([
     ["orders_list ordering=-placed,id", 200],
     ["orders_list walk 3 pages of 5", 200],
-    ["orders_retrieve id from list item 1", 200],
+    ["orders_retrieve id from list item 0", 200],
     ["orders_retrieve 404 unknown id", 404],
     ["orders_list 401 without credentials", 401],
     ["customers_retrieve select=key,name", 200],

@@ -4,7 +4,7 @@
  * `Prefer: code=...`. Everything started here is stopped by `close()`, also after a failed start.
  * @see https://docs.stoplight.io/docs/prism/
  */
-import { type PrismServer, startPrism } from "./prism-server.js";
+import { type PrismIsolation, type PrismServer, startPrism } from "./prism-server.js";
 import type { TargetSession } from "./target-session.js";
 
 /** The seed of Prism's dynamic generation (fixed: the same run gives the same bodies). */
@@ -34,6 +34,8 @@ export interface MockTargetOptions {
   readonly seed?: string;
   /** Called with each Prism as soon as it is up (so a signal handler can stop it). */
   readonly onStarted?: (prism: PrismServer) => void;
+  /** Where each Prism runs (default: in this process; see prism-server.ts). */
+  readonly isolation?: PrismIsolation;
 }
 
 /** A session that sends to one Prism. */
@@ -66,7 +68,12 @@ export async function startMockTarget(
   const seed = options.seed ?? MOCK_SEED;
   const settled = await Promise.allSettled(
     apis.map(async ({ api, specFile }) => {
-      const prism = await startPrism({ specFile, mode: "dynamic", seed });
+      const prism = await startPrism({
+        specFile,
+        mode: "dynamic",
+        seed,
+        isolation: options.isolation,
+      });
       options.onStarted?.(prism);
       return [api, prism] as const;
     }),
