@@ -185,12 +185,15 @@ export async function runApi(input: RunApiInput): Promise<ApiResult> {
       index,
       results.map((r) => r.run),
     ),
-    notes:
-      input.semantics || session.target !== "live"
+    notes: [
+      ...(input.semantics || session.target !== "live"
         ? []
         : [
             `no semantics declared in contract-tests/${index.api}.semantics.ts: semantic checks are off`,
-          ],
+          ]),
+      // What codegen could not turn into validation (an unknown format, an unusable pattern).
+      ...index.warnings.map((w) => `codegen warning at ${w.pointer}: ${w.message}`),
+    ],
     durationMs: Math.round(performance.now() - started),
   };
 }
