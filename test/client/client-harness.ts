@@ -1,13 +1,13 @@
 /** Shared set-up of the client tests: two local servers and client factories bound to them. */
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import type { paths as GcorePaths } from "../../generated/gcore-billing/types.js";
+import type { paths as SoftwareonePaths } from "../../generated/softwareone-marketplace/types.js";
 import {
   type ApiClientOptions,
   createApiClient,
 } from "../../src/runtime/client/create-api-client.js";
 import type { ValidatorModule } from "../../src/runtime/validate/types.js";
 import { gcoreIndex, softwareoneIndex } from "../fixtures/client/api-indexes.js";
-import type { paths as GcorePaths } from "../fixtures/client/gcore-paths.js";
-import type { paths as SoftwareonePaths } from "../fixtures/client/softwareone-paths.js";
 import { validators } from "../fixtures/client/validators.js";
 import { type RecordingServer, startRecordingServer } from "./recording-server.js";
 

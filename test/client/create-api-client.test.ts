@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { paths as GcorePaths } from "../../generated/gcore-billing/types.js";
 import { ClientOptionsError, NetworkError } from "../../src/runtime/client/client-errors.js";
 import { createApiClient } from "../../src/runtime/client/create-api-client.js";
 import type { ApiIndex } from "../../src/runtime/operation-index.js";
 import { gcoreIndex, stylesIndex } from "../fixtures/client/api-indexes.js";
-import type { paths as GcorePaths } from "../fixtures/client/gcore-paths.js";
 import { GCORE_KEY, LIST, SWO_TOKEN, useHarness } from "./client-harness.js";
 import { deepText } from "./deep-text.js";
 import { json, startRecordingServer } from "./recording-server.js";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
+import type { components, paths as GcorePaths } from "../../generated/gcore-billing/types.js";
+import type { paths as SoftwareonePaths } from "../../generated/softwareone-marketplace/types.js";
 import { PaginationError } from "../../src/runtime/client/client-errors.js";
 import { createApiClient } from "../../src/runtime/client/create-api-client.js";
 import { gcoreIndex } from "../fixtures/client/api-indexes.js";
-import type { components, paths as GcorePaths } from "../fixtures/client/gcore-paths.js";
-import type { paths as SoftwareonePaths } from "../fixtures/client/softwareone-paths.js";
 import { validators } from "../fixtures/client/validators.js";
 import { json, type RecordingServer, startRecordingServer } from "./recording-server.js";
 

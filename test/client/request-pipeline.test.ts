@@ -1,9 +1,9 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
+import type { paths as GcorePaths } from "../../generated/gcore-billing/types.js";
 import { NetworkError, RequestTimeoutError } from "../../src/runtime/client/client-errors.js";
 import { createApiClient } from "../../src/runtime/client/create-api-client.js";
 import { gcoreIndex } from "../fixtures/client/api-indexes.js";
-import type { paths as GcorePaths } from "../fixtures/client/gcore-paths.js";
 import { GCORE_KEY, LIST, useHarness } from "./client-harness.js";
 import { json, type Responder, startRecordingServer } from "./recording-server.js";
 
