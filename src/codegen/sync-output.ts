@@ -5,6 +5,7 @@ import { apiIdFromTitle, assertApiId } from "./api-naming.js";
 import { diffTree, type TreeDiff } from "./diff-tree.js";
 import { readSpec } from "./discover-specs.js";
 import type { Emitter } from "./emitter.js";
+import { startParallelEmitters } from "./emitters.js";
 import { hasFileHeader } from "./file-header.js";
 import { type ApiWarning, generateAll } from "./generate-all.js";
 import { generateApi } from "./generate-api.js";
@@ -18,6 +19,23 @@ export interface SyncResult {
   readonly warnings: readonly ApiWarning[];
   /** Present in check mode only; nothing is written then. */
   readonly diff?: TreeDiff;
+}
+
+/**
+ * Run `work` with `given` emitters, or by default with {@link startParallelEmitters} (types in a
+ * worker thread), started before `work` reads any document and closed after it.
+ */
+async function withEmitters<T>(
+  given: readonly Emitter[] | undefined,
+  work: (emitters: readonly Emitter[]) => Promise<T>,
+): Promise<T> {
+  if (given) return work(given);
+  const parallel = startParallelEmitters();
+  try {
+    return await work(parallel.emitters);
+  } finally {
+    await parallel.close();
+  }
 }
 
 /** Options of {@link syncRepository}. */
@@ -37,10 +55,9 @@ export async function syncRepository(
   options: SyncRepositoryOptions = {},
 ): Promise<SyncResult> {
   const outDir = join(root, "generated");
-  const tree = await generateAll(root, {
-    ...(options.apis ? { apis: options.apis } : {}),
-    ...(options.emitters ? { emitters: options.emitters } : {}),
-  });
+  const tree = await withEmitters(options.emitters, (emitters) =>
+    generateAll(root, { ...(options.apis ? { apis: options.apis } : {}), emitters }),
+  );
   const partial = tree.apis.length < tree.known.length;
   const inScope = (path: string): boolean =>
     !partial || path === "index.ts" || tree.apis.some((api) => path.startsWith(`${api}/`));
@@ -74,19 +91,22 @@ export interface SyncSpecFileOptions {
 export async function syncSpecFile(options: SyncSpecFileOptions): Promise<SyncResult> {
   const outDir = resolve(options.out);
   const sourceFile = basename(options.spec);
-  const document = await readSpec(resolve(options.spec), options.spec);
-  const info = document.info as { title?: unknown } | undefined;
-  const api =
-    options.api ??
-    (typeof info?.title === "string" ? apiIdFromTitle(info.title) : undefined) ??
-    apiIdFromTitle(sourceFile.replace(/\.[^.]*$/, "")) ??
-    "api";
-  assertApiId(api, options.api ? "--api" : "derived API id");
-  const generated = await generateApi(document, {
-    api,
-    sourceFile,
-    runtimeImport: options.runtimeImport ?? defaultRuntimeImport(outDir),
-    ...(options.emitters ? { emitters: options.emitters } : {}),
+  const { api, generated } = await withEmitters(options.emitters, async (emitters) => {
+    const document = await readSpec(resolve(options.spec), options.spec);
+    const info = document.info as { title?: unknown } | undefined;
+    const api =
+      options.api ??
+      (typeof info?.title === "string" ? apiIdFromTitle(info.title) : undefined) ??
+      apiIdFromTitle(sourceFile.replace(/\.[^.]*$/, "")) ??
+      "api";
+    assertApiId(api, options.api ? "--api" : "derived API id");
+    const generated = await generateApi(document, {
+      api,
+      sourceFile,
+      runtimeImport: options.runtimeImport ?? defaultRuntimeImport(outDir),
+      emitters,
+    });
+    return { api, generated };
   });
   const warnings = generated.warnings.map((w) => ({ api, ...w }));
   const onDisk = await readTree(outDir);
