@@ -32,10 +32,12 @@ describe("syncRepository", () => {
       "alpha-shop/index.ts",
       "alpha-shop/operations.ts",
       "alpha-shop/types.ts",
+      "alpha-shop/validators.ts",
       "beta-books/client.ts",
       "beta-books/index.ts",
       "beta-books/operations.ts",
       "beta-books/types.ts",
+      "beta-books/validators.ts",
       "index.ts",
     ]);
     await syncRepository(root);
@@ -47,7 +49,7 @@ describe("syncRepository", () => {
 
   it.each([
     [
-      "an edited enum value makes types.ts stale",
+      "an edited enum value makes types.ts and validators.ts stale",
       {
         change: () =>
           editFile(
@@ -55,7 +57,11 @@ describe("syncRepository", () => {
             "enum: [open, closed, cancelled]",
             "enum: [open, closed, void]",
           ),
-        want: { stale: ["alpha-shop/types.ts"], missing: [], extra: [] },
+        want: {
+          stale: ["alpha-shop/types.ts", "alpha-shop/validators.ts"],
+          missing: [],
+          extra: [],
+        },
       },
     ],
     [
@@ -176,7 +182,13 @@ describe("syncSpecFile (ad-hoc --spec/--out)", () => {
     const out = join(root, "out/pets");
     const result = await syncSpecFile({ spec: join(fixtures, "unseen-petstore.yaml"), out });
     const tree = await readTree(out);
-    expect(Object.keys(tree)).toEqual(["client.ts", "index.ts", "operations.ts", "types.ts"]);
+    expect(Object.keys(tree)).toEqual([
+      "client.ts",
+      "index.ts",
+      "operations.ts",
+      "types.ts",
+      "validators.ts",
+    ]);
     expect(tree["client.ts"]).toContain(
       `from "api-contracts/runtime/client/create-api-client.js";`,
     );
