@@ -5,13 +5,13 @@ import { addError, appendErrors } from "../../src/runtime/validate/append-errors
 import * as __formats0 from "../../src/runtime/formats.js";
 
 const schema0 = {"type":"object","required":["count","results"],"properties":{"count":{"type":"integer"},"next":{"type":["string","null"],"format":"uri"},"previous":{"type":["string","null"],"format":"uri"},"results":{"type":"array","items":{"$ref":"c:ErpInvoiceExternal"}}}};
-const formats0 = __formats0.formats.uri;
+const formats0 = __formats0.formats.uri.validate;
 const schema1 = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"move_type":{"enum":["out_invoice","out_refund"],"type":"string"},"currency":{"type":"string"},"invoice_date":{"type":["string","null"],"format":"date"},"invoice_date_due":{"type":["string","null"],"format":"date"},"billing_period_from":{"type":["string","null"],"format":"date"},"billing_period_to":{"type":["string","null"],"format":"date"},"amount_untaxed":{"type":"string","pattern":"^\\d{1,3}\\.\\d{12}$"},"amount_tax":{"type":"string","pattern":"^\\d{1,3}\\.\\d{12}$"},"amount_total":{"type":"string","pattern":"^\\d{1,3}\\.\\d{12}$"},"payment_state":{"enum":["not_paid","paid","partial","reversed","in_payment"],"type":"string"},"client_id":{"type":"integer","maximum":2147483647,"minimum":-2147483648},"payer_id":{"type":"integer"},"invoice_id":{"type":["integer","null"]},"created_at":{"type":"string","format":"date-time"},"updated_at":{"type":"string","format":"date-time"}},"required":["amount_tax","amount_total","amount_untaxed","billing_period_from","billing_period_to","client_id","created_at","currency","id","invoice_date","invoice_date_due","invoice_id","move_type","name","payer_id","payment_state","updated_at"]};
-const formats4 = __formats0.formats.date;
-const formats12 = __formats0.formats["date-time"];
+const formats4 = __formats0.formats.date.validate;
+const formats12 = __formats0.formats["date-time"].validate;
 const pattern0 = new RegExp("^\\d{1,3}\\.\\d{12}$");
 
-function validate1(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate1(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -85,25 +85,20 @@ errors++;
 }
 if(data.id !== undefined){
 let data0 = data.id;
-const _errs1 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 vErrors = addError(vErrors, instancePath+"/id", "type", {type: "integer"});
 errors++;
 }
-var valid0 = _errs1 === errors;
 }
 if(data.name !== undefined){
 let data1 = data.name;
-const _errs3 = errors;
 if(typeof data1 !== "string"){
 vErrors = addError(vErrors, instancePath+"/name", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs3 === errors;
 }
 if(data.move_type !== undefined){
 let data2 = data.move_type;
-const _errs5 = errors;
 if(typeof data2 !== "string"){
 vErrors = addError(vErrors, instancePath+"/move_type", "type", {type: "string"});
 errors++;
@@ -113,88 +108,68 @@ if(!((data2 === "out_invoice") || (data2 === "out_refund"))){
 vErrors = addError(vErrors, instancePath+"/move_type", "enum", {allowedValues: schema1.properties.move_type.enum});
 errors++;
 }
-var valid0 = _errs5 === errors;
 }
 if(data.currency !== undefined){
 let data3 = data.currency;
-const _errs7 = errors;
 if(typeof data3 !== "string"){
 vErrors = addError(vErrors, instancePath+"/currency", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs7 === errors;
 }
 if(data.invoice_date !== undefined){
 let data4 = data.invoice_date;
-const _errs9 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
 vErrors = addError(vErrors, instancePath+"/invoice_date", "type", {type: schema1.properties.invoice_date.type});
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-}
 if(typeof data4 === "string"){
-if(!(formats4.validate(data4))){
+if(!(formats4(data4))){
 vErrors = addError(vErrors, instancePath+"/invoice_date", "format", {format: "date"});
 errors++;
 }
 }
-var valid0 = _errs9 === errors;
 }
 if(data.invoice_date_due !== undefined){
 let data5 = data.invoice_date_due;
-const _errs11 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
 vErrors = addError(vErrors, instancePath+"/invoice_date_due", "type", {type: schema1.properties.invoice_date_due.type});
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-}
 if(typeof data5 === "string"){
-if(!(formats4.validate(data5))){
+if(!(formats4(data5))){
 vErrors = addError(vErrors, instancePath+"/invoice_date_due", "format", {format: "date"});
 errors++;
 }
 }
-var valid0 = _errs11 === errors;
 }
 if(data.billing_period_from !== undefined){
 let data6 = data.billing_period_from;
-const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
 vErrors = addError(vErrors, instancePath+"/billing_period_from", "type", {type: schema1.properties.billing_period_from.type});
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-}
 if(typeof data6 === "string"){
-if(!(formats4.validate(data6))){
+if(!(formats4(data6))){
 vErrors = addError(vErrors, instancePath+"/billing_period_from", "format", {format: "date"});
 errors++;
 }
 }
-var valid0 = _errs13 === errors;
 }
 if(data.billing_period_to !== undefined){
 let data7 = data.billing_period_to;
-const _errs15 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
 vErrors = addError(vErrors, instancePath+"/billing_period_to", "type", {type: schema1.properties.billing_period_to.type});
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-}
 if(typeof data7 === "string"){
-if(!(formats4.validate(data7))){
+if(!(formats4(data7))){
 vErrors = addError(vErrors, instancePath+"/billing_period_to", "format", {format: "date"});
 errors++;
 }
 }
-var valid0 = _errs15 === errors;
 }
 if(data.amount_untaxed !== undefined){
 let data8 = data.amount_untaxed;
-const _errs17 = errors;
 if(typeof data8 === "string"){
 if(!pattern0.test(data8)){
 vErrors = addError(vErrors, instancePath+"/amount_untaxed", "pattern", {pattern: "^\\d{1,3}\\.\\d{12}$"});
@@ -205,11 +180,9 @@ else {
 vErrors = addError(vErrors, instancePath+"/amount_untaxed", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs17 === errors;
 }
 if(data.amount_tax !== undefined){
 let data9 = data.amount_tax;
-const _errs19 = errors;
 if(typeof data9 === "string"){
 if(!pattern0.test(data9)){
 vErrors = addError(vErrors, instancePath+"/amount_tax", "pattern", {pattern: "^\\d{1,3}\\.\\d{12}$"});
@@ -220,11 +193,9 @@ else {
 vErrors = addError(vErrors, instancePath+"/amount_tax", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs19 === errors;
 }
 if(data.amount_total !== undefined){
 let data10 = data.amount_total;
-const _errs21 = errors;
 if(typeof data10 === "string"){
 if(!pattern0.test(data10)){
 vErrors = addError(vErrors, instancePath+"/amount_total", "pattern", {pattern: "^\\d{1,3}\\.\\d{12}$"});
@@ -235,11 +206,9 @@ else {
 vErrors = addError(vErrors, instancePath+"/amount_total", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs21 === errors;
 }
 if(data.payment_state !== undefined){
 let data11 = data.payment_state;
-const _errs23 = errors;
 if(typeof data11 !== "string"){
 vErrors = addError(vErrors, instancePath+"/payment_state", "type", {type: "string"});
 errors++;
@@ -249,11 +218,9 @@ if(!(((((data11 === "not_paid") || (data11 === "paid")) || (data11 === "partial"
 vErrors = addError(vErrors, instancePath+"/payment_state", "enum", {allowedValues: schema1.properties.payment_state.enum});
 errors++;
 }
-var valid0 = _errs23 === errors;
 }
 if(data.client_id !== undefined){
 let data12 = data.client_id;
-const _errs25 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
 vErrors = addError(vErrors, instancePath+"/client_id", "type", {type: "integer"});
 errors++;
@@ -268,33 +235,25 @@ vErrors = addError(vErrors, instancePath+"/client_id", "minimum", {comparison: "
 errors++;
 }
 }
-var valid0 = _errs25 === errors;
 }
 if(data.payer_id !== undefined){
 let data13 = data.payer_id;
-const _errs27 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
 vErrors = addError(vErrors, instancePath+"/payer_id", "type", {type: "integer"});
 errors++;
 }
-var valid0 = _errs27 === errors;
 }
 if(data.invoice_id !== undefined){
 let data14 = data.invoice_id;
-const _errs29 = errors;
 if((!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) && (data14 !== null)){
 vErrors = addError(vErrors, instancePath+"/invoice_id", "type", {type: schema1.properties.invoice_id.type});
 errors++;
 }
-var valid0 = _errs29 === errors;
 }
 if(data.created_at !== undefined){
 let data15 = data.created_at;
-const _errs31 = errors;
-if((typeof data15 == "number") && (isFinite(data15))){
-}
 if(typeof data15 === "string"){
-if(!(formats12.validate(data15))){
+if(!(formats12(data15))){
 vErrors = addError(vErrors, instancePath+"/created_at", "format", {format: "date-time"});
 errors++;
 }
@@ -303,15 +262,11 @@ else {
 vErrors = addError(vErrors, instancePath+"/created_at", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs31 === errors;
 }
 if(data.updated_at !== undefined){
 let data16 = data.updated_at;
-const _errs33 = errors;
-if((typeof data16 == "number") && (isFinite(data16))){
-}
 if(typeof data16 === "string"){
-if(!(formats12.validate(data16))){
+if(!(formats12(data16))){
 vErrors = addError(vErrors, instancePath+"/updated_at", "format", {format: "date-time"});
 errors++;
 }
@@ -320,7 +275,6 @@ else {
 vErrors = addError(vErrors, instancePath+"/updated_at", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs33 === errors;
 }
 }
 else {
@@ -332,7 +286,7 @@ validate1.errorCount = errors;
 return errors === 0;
 }
 
-function validate0(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate0(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -346,61 +300,48 @@ errors++;
 }
 if(data.count !== undefined){
 let data0 = data.count;
-const _errs1 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 vErrors = addError(vErrors, instancePath+"/count", "type", {type: "integer"});
 errors++;
 }
-var valid0 = _errs1 === errors;
 }
 if(data.next !== undefined){
 let data1 = data.next;
-const _errs3 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
 vErrors = addError(vErrors, instancePath+"/next", "type", {type: schema0.properties.next.type});
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-}
 if(typeof data1 === "string"){
-if(!(formats0.validate(data1))){
+if(!(formats0(data1))){
 vErrors = addError(vErrors, instancePath+"/next", "format", {format: "uri"});
 errors++;
 }
 }
-var valid0 = _errs3 === errors;
 }
 if(data.previous !== undefined){
 let data2 = data.previous;
-const _errs5 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/previous", "type", {type: schema0.properties.previous.type});
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-}
 if(typeof data2 === "string"){
-if(!(formats0.validate(data2))){
+if(!(formats0(data2))){
 vErrors = addError(vErrors, instancePath+"/previous", "format", {format: "uri"});
 errors++;
 }
 }
-var valid0 = _errs5 === errors;
 }
 if(data.results !== undefined){
 let data3 = data.results;
-const _errs7 = errors;
 if(Array.isArray(data3)){
 let valid2 = true;
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 const _errs9 = errors;
-if(!(validate1(data4, instancePath+"/results/" + i0, data3, i0, rootData))){
-vErrors = appendErrors(vErrors, validate1.errors);
+if(!(validate1(data4))){
+vErrors = appendErrors(vErrors, validate1.errors, instancePath+"/results/" + i0);
 errors += validate1.errorCount;
-}
-else {
 }
 var valid1 = _errs9 === errors;
 if(!valid1){
@@ -412,7 +353,6 @@ else {
 vErrors = addError(vErrors, instancePath+"/results", "type", {type: "array"});
 errors++;
 }
-var valid0 = _errs7 === errors;
 }
 }
 else {

@@ -8,11 +8,11 @@ import * as __formats0 from "../../src/runtime/formats.js";
 const schema0 = {"type":"object","properties":{"audit":{"allOf":[{"$ref":"c:InvoiceAuditBag"}]},"$meta":{"nullOr":{"allOf":[{"$ref":"c:PlatformMetadata"}]}},"revision":{"type":"integer","format":"int32"},"id":{"type":"string"},"countryCode":{"type":"string"},"documentNo":{"type":"string"},"externalIds":{"allOf":[{"$ref":"c:ErpExternalIds"}]},"buyer":{"type":"object","allOf":[{"$ref":"c:BuyerRef"}]},"seller":{"type":"object","allOf":[{"$ref":"c:SellerRef"}]},"attributes":{"allOf":[{"$ref":"c:InvoiceErpAttributes"}]},"status":{"allOf":[{"$ref":"c:InvoiceStatus"}]},"statement":{"type":"object","allOf":[{"$ref":"c:StatementRef"}]},"agreement":{"type":"object","allOf":[{"$ref":"c:AgreementRef"}]},"billingType":{"allOf":[{"$ref":"c:BillingType"}]},"client":{"type":"object","allOf":[{"$ref":"c:AccountRef"}]},"clientId":{"type":["string","null"]},"licensee":{"type":"object","allOf":[{"$ref":"c:LicenseeRef"}]},"product":{"type":"object","allOf":[{"$ref":"c:ProductRef"}]},"vendor":{"type":"object","allOf":[{"$ref":"c:AccountRef"}]},"erpData":{"allOf":[{"$ref":"c:InvoiceErpData"}]},"price":{"allOf":[{"$ref":"c:InvoicePrice"}]},"lines":{"type":"array","items":{"$ref":"c:InvoiceLine"}},"analytics":{"allOf":[{"$ref":"c:AnalyticsInfo"}]}},"additionalProperties":false};
 const func0 = Object.prototype.hasOwnProperty;
 const schema2 = {"type":"object","properties":{"at":{"type":["string","null"],"format":"date-time"},"by":{"type":"object","allOf":[{"$ref":"c:PlatformIdentityRef"}]}},"additionalProperties":false};
-const formats0 = __formats0.formats["date-time"];
+const formats0 = __formats0.formats["date-time"].validate;
 const schema3 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"icon":{"type":["string","null"]},"revision":{"type":"integer","format":"int32"}},"additionalProperties":false};
-const formats2 = __formats0.formats.int32;
+const formats2 = __formats0.formats.int32.validate;
 
-function validate3(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate3(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -24,47 +24,39 @@ errors++;
 }
 if(data.id !== undefined){
 let data0 = data.id;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 vErrors = addError(vErrors, instancePath+"/id", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.name !== undefined){
 let data1 = data.name;
-const _errs4 = errors;
 if(typeof data1 !== "string"){
 vErrors = addError(vErrors, instancePath+"/name", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.icon !== undefined){
 let data2 = data.icon;
-const _errs6 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/icon", "type", {type: schema3.properties.icon.type});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.revision !== undefined){
 let data3 = data.revision;
-const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 vErrors = addError(vErrors, instancePath+"/revision", "type", {type: "integer"});
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(!(formats2.validate(data3))){
+if(!(formats2(data3))){
 vErrors = addError(vErrors, instancePath+"/revision", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data3 === "string"){
 }
-var valid0 = _errs8 === errors;
 }
 }
 else {
@@ -76,7 +68,7 @@ validate3.errorCount = errors;
 return errors === 0;
 }
 
-function validate2(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate2(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -88,37 +80,27 @@ errors++;
 }
 if(data.at !== undefined){
 let data0 = data.at;
-const _errs2 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
 vErrors = addError(vErrors, instancePath+"/at", "type", {type: schema2.properties.at.type});
 errors++;
 }
-if((typeof data0 == "number") && (isFinite(data0))){
-}
 if(typeof data0 === "string"){
-if(!(formats0.validate(data0))){
+if(!(formats0(data0))){
 vErrors = addError(vErrors, instancePath+"/at", "format", {format: "date-time"});
 errors++;
 }
 }
-var valid0 = _errs2 === errors;
 }
 if(data.by !== undefined){
 let data1 = data.by;
-const _errs4 = errors;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
 vErrors = addError(vErrors, instancePath+"/by", "type", {type: "object"});
 errors++;
 }
-const _errs6 = errors;
-if(!(validate3(data1, instancePath+"/by", data, "by", rootData))){
-vErrors = appendErrors(vErrors, validate3.errors);
+if(!(validate3(data1))){
+vErrors = appendErrors(vErrors, validate3.errors, instancePath+"/by");
 errors += validate3.errorCount;
 }
-else {
-}
-var valid1 = _errs6 === errors;
-var valid0 = _errs4 === errors;
 }
 }
 else {
@@ -130,7 +112,7 @@ validate2.errorCount = errors;
 return errors === 0;
 }
 
-function validate1(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate1(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -142,88 +124,48 @@ errors++;
 }
 if(data.created !== undefined){
 let data0 = data.created;
-const _errs2 = errors;
 if(data0 !== null){
-const _errs3 = errors;
-const _errs4 = errors;
-if(!(validate2(data0, instancePath+"/created", data, "created", rootData))){
-vErrors = appendErrors(vErrors, validate2.errors);
+if(!(validate2(data0))){
+vErrors = appendErrors(vErrors, validate2.errors, instancePath+"/created");
 errors += validate2.errorCount;
 }
-else {
 }
-var valid2 = _errs4 === errors;
-var valid1 = _errs3 === errors;
-}
-var valid0 = _errs2 === errors;
 }
 if(data.updated !== undefined){
 let data1 = data.updated;
-const _errs5 = errors;
 if(data1 !== null){
-const _errs6 = errors;
-const _errs7 = errors;
-if(!(validate2(data1, instancePath+"/updated", data, "updated", rootData))){
-vErrors = appendErrors(vErrors, validate2.errors);
+if(!(validate2(data1))){
+vErrors = appendErrors(vErrors, validate2.errors, instancePath+"/updated");
 errors += validate2.errorCount;
 }
-else {
 }
-var valid4 = _errs7 === errors;
-var valid3 = _errs6 === errors;
-}
-var valid0 = _errs5 === errors;
 }
 if(data.issued !== undefined){
 let data2 = data.issued;
-const _errs8 = errors;
 if(data2 !== null){
-const _errs9 = errors;
-const _errs10 = errors;
-if(!(validate2(data2, instancePath+"/issued", data, "issued", rootData))){
-vErrors = appendErrors(vErrors, validate2.errors);
+if(!(validate2(data2))){
+vErrors = appendErrors(vErrors, validate2.errors, instancePath+"/issued");
 errors += validate2.errorCount;
 }
-else {
 }
-var valid6 = _errs10 === errors;
-var valid5 = _errs9 === errors;
-}
-var valid0 = _errs8 === errors;
 }
 if(data.paid !== undefined){
 let data3 = data.paid;
-const _errs11 = errors;
 if(data3 !== null){
-const _errs12 = errors;
-const _errs13 = errors;
-if(!(validate2(data3, instancePath+"/paid", data, "paid", rootData))){
-vErrors = appendErrors(vErrors, validate2.errors);
+if(!(validate2(data3))){
+vErrors = appendErrors(vErrors, validate2.errors, instancePath+"/paid");
 errors += validate2.errorCount;
 }
-else {
 }
-var valid8 = _errs13 === errors;
-var valid7 = _errs12 === errors;
-}
-var valid0 = _errs11 === errors;
 }
 if(data.overdue !== undefined){
 let data4 = data.overdue;
-const _errs14 = errors;
 if(data4 !== null){
-const _errs15 = errors;
-const _errs16 = errors;
-if(!(validate2(data4, instancePath+"/overdue", data, "overdue", rootData))){
-vErrors = appendErrors(vErrors, validate2.errors);
+if(!(validate2(data4))){
+vErrors = appendErrors(vErrors, validate2.errors, instancePath+"/overdue");
 errors += validate2.errorCount;
 }
-else {
 }
-var valid10 = _errs16 === errors;
-var valid9 = _errs15 === errors;
-}
-var valid0 = _errs14 === errors;
 }
 }
 else {
@@ -235,7 +177,7 @@ validate1.errorCount = errors;
 return errors === 0;
 }
 
-function validate11(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate11(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -247,7 +189,6 @@ errors++;
 }
 if(data.omitted !== undefined){
 let data0 = data.omitted;
-const _errs2 = errors;
 if(Array.isArray(data0)){
 let valid2 = true;
 const len0 = data0.length;
@@ -268,7 +209,6 @@ else {
 vErrors = addError(vErrors, instancePath+"/omitted", "type", {type: "array"});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 }
 else {
@@ -282,7 +222,7 @@ return errors === 0;
 
 const schema5 = {"type":"object","properties":{"statement":{"type":["string","null"]},"customer":{"type":["string","null"]},"agreement":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate13(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate13(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -294,30 +234,24 @@ errors++;
 }
 if(data.statement !== undefined){
 let data0 = data.statement;
-const _errs2 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
 vErrors = addError(vErrors, instancePath+"/statement", "type", {type: schema5.properties.statement.type});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.customer !== undefined){
 let data1 = data.customer;
-const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
 vErrors = addError(vErrors, instancePath+"/customer", "type", {type: schema5.properties.customer.type});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.agreement !== undefined){
 let data2 = data.agreement;
-const _errs6 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/agreement", "type", {type: schema5.properties.agreement.type});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 }
 else {
@@ -331,7 +265,7 @@ return errors === 0;
 
 const schema6 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"icon":{"type":["string","null"]},"revision":{"type":"integer","format":"int32"}},"additionalProperties":false};
 
-function validate15(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate15(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -343,47 +277,39 @@ errors++;
 }
 if(data.id !== undefined){
 let data0 = data.id;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 vErrors = addError(vErrors, instancePath+"/id", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.name !== undefined){
 let data1 = data.name;
-const _errs4 = errors;
 if(typeof data1 !== "string"){
 vErrors = addError(vErrors, instancePath+"/name", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.icon !== undefined){
 let data2 = data.icon;
-const _errs6 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/icon", "type", {type: schema6.properties.icon.type});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.revision !== undefined){
 let data3 = data.revision;
-const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 vErrors = addError(vErrors, instancePath+"/revision", "type", {type: "integer"});
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(!(formats2.validate(data3))){
+if(!(formats2(data3))){
 vErrors = addError(vErrors, instancePath+"/revision", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data3 === "string"){
 }
-var valid0 = _errs8 === errors;
 }
 }
 else {
@@ -397,7 +323,7 @@ return errors === 0;
 
 const schema7 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"icon":{"type":["string","null"]},"revision":{"type":"integer","format":"int32"},"externalId":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate17(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate17(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -409,56 +335,46 @@ errors++;
 }
 if(data.id !== undefined){
 let data0 = data.id;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 vErrors = addError(vErrors, instancePath+"/id", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.name !== undefined){
 let data1 = data.name;
-const _errs4 = errors;
 if(typeof data1 !== "string"){
 vErrors = addError(vErrors, instancePath+"/name", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.icon !== undefined){
 let data2 = data.icon;
-const _errs6 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/icon", "type", {type: schema7.properties.icon.type});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.revision !== undefined){
 let data3 = data.revision;
-const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 vErrors = addError(vErrors, instancePath+"/revision", "type", {type: "integer"});
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(!(formats2.validate(data3))){
+if(!(formats2(data3))){
 vErrors = addError(vErrors, instancePath+"/revision", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data3 === "string"){
 }
-var valid0 = _errs8 === errors;
 }
 if(data.externalId !== undefined){
 let data4 = data.externalId;
-const _errs10 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
 vErrors = addError(vErrors, instancePath+"/externalId", "type", {type: schema7.properties.externalId.type});
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 }
 else {
@@ -472,7 +388,7 @@ return errors === 0;
 
 const schema8 = {"type":"object","properties":{"postingDate":{"type":["string","null"],"format":"date-time"},"documentDate":{"type":["string","null"],"format":"date-time"},"externalDocumentNo":{"type":["string","null"]},"externalDocumentNo2":{"type":["string","null"]},"yourReference":{"type":["string","null"]},"dueDate":{"type":["string","null"],"format":"date-time"},"orderNo":{"type":["string","null"]},"quoteNo":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate19(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate19(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -484,99 +400,77 @@ errors++;
 }
 if(data.postingDate !== undefined){
 let data0 = data.postingDate;
-const _errs2 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
 vErrors = addError(vErrors, instancePath+"/postingDate", "type", {type: schema8.properties.postingDate.type});
 errors++;
 }
-if((typeof data0 == "number") && (isFinite(data0))){
-}
 if(typeof data0 === "string"){
-if(!(formats0.validate(data0))){
+if(!(formats0(data0))){
 vErrors = addError(vErrors, instancePath+"/postingDate", "format", {format: "date-time"});
 errors++;
 }
 }
-var valid0 = _errs2 === errors;
 }
 if(data.documentDate !== undefined){
 let data1 = data.documentDate;
-const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
 vErrors = addError(vErrors, instancePath+"/documentDate", "type", {type: schema8.properties.documentDate.type});
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-}
 if(typeof data1 === "string"){
-if(!(formats0.validate(data1))){
+if(!(formats0(data1))){
 vErrors = addError(vErrors, instancePath+"/documentDate", "format", {format: "date-time"});
 errors++;
 }
 }
-var valid0 = _errs4 === errors;
 }
 if(data.externalDocumentNo !== undefined){
 let data2 = data.externalDocumentNo;
-const _errs6 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/externalDocumentNo", "type", {type: schema8.properties.externalDocumentNo.type});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.externalDocumentNo2 !== undefined){
 let data3 = data.externalDocumentNo2;
-const _errs8 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
 vErrors = addError(vErrors, instancePath+"/externalDocumentNo2", "type", {type: schema8.properties.externalDocumentNo2.type});
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.yourReference !== undefined){
 let data4 = data.yourReference;
-const _errs10 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
 vErrors = addError(vErrors, instancePath+"/yourReference", "type", {type: schema8.properties.yourReference.type});
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 if(data.dueDate !== undefined){
 let data5 = data.dueDate;
-const _errs12 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
 vErrors = addError(vErrors, instancePath+"/dueDate", "type", {type: schema8.properties.dueDate.type});
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-}
 if(typeof data5 === "string"){
-if(!(formats0.validate(data5))){
+if(!(formats0(data5))){
 vErrors = addError(vErrors, instancePath+"/dueDate", "format", {format: "date-time"});
 errors++;
 }
 }
-var valid0 = _errs12 === errors;
 }
 if(data.orderNo !== undefined){
 let data6 = data.orderNo;
-const _errs14 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
 vErrors = addError(vErrors, instancePath+"/orderNo", "type", {type: schema8.properties.orderNo.type});
 errors++;
 }
-var valid0 = _errs14 === errors;
 }
 if(data.quoteNo !== undefined){
 let data7 = data.quoteNo;
-const _errs16 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
 vErrors = addError(vErrors, instancePath+"/quoteNo", "type", {type: schema8.properties.quoteNo.type});
 errors++;
 }
-var valid0 = _errs16 === errors;
 }
 }
 else {
@@ -590,7 +484,7 @@ return errors === 0;
 
 const schema9 = {"enum":["Issued","Paid","Overdue"],"type":"string"};
 
-function validate21(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate21(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -607,7 +501,7 @@ validate21.errorCount = errors;
 return errors === 0;
 }
 
-function validate23(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate23(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -619,29 +513,25 @@ errors++;
 }
 if(data.revision !== undefined){
 let data0 = data.revision;
-const _errs2 = errors;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 vErrors = addError(vErrors, instancePath+"/revision", "type", {type: "integer"});
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
-if(!(formats2.validate(data0))){
+if(!(formats2(data0))){
 vErrors = addError(vErrors, instancePath+"/revision", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data0 === "string"){
 }
-var valid0 = _errs2 === errors;
 }
 if(data.id !== undefined){
 let data1 = data.id;
-const _errs4 = errors;
 if(typeof data1 !== "string"){
 vErrors = addError(vErrors, instancePath+"/id", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 }
 else {
@@ -656,7 +546,7 @@ return errors === 0;
 const schema11 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"icon":{"type":["string","null"]},"revision":{"type":"integer","format":"int32"},"status":{"allOf":[{"$ref":"c:AgreementStatus"}]}},"additionalProperties":false};
 const schema12 = {"enum":["New","Draft","Provisioning","Updating","Active","Terminated","Failed","Deleted"],"type":"string"};
 
-function validate26(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate26(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -673,7 +563,7 @@ validate26.errorCount = errors;
 return errors === 0;
 }
 
-function validate25(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate25(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -685,60 +575,46 @@ errors++;
 }
 if(data.id !== undefined){
 let data0 = data.id;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 vErrors = addError(vErrors, instancePath+"/id", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.name !== undefined){
 let data1 = data.name;
-const _errs4 = errors;
 if(typeof data1 !== "string"){
 vErrors = addError(vErrors, instancePath+"/name", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.icon !== undefined){
 let data2 = data.icon;
-const _errs6 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/icon", "type", {type: schema11.properties.icon.type});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.revision !== undefined){
 let data3 = data.revision;
-const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 vErrors = addError(vErrors, instancePath+"/revision", "type", {type: "integer"});
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(!(formats2.validate(data3))){
+if(!(formats2(data3))){
 vErrors = addError(vErrors, instancePath+"/revision", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data3 === "string"){
 }
-var valid0 = _errs8 === errors;
 }
 if(data.status !== undefined){
 let data4 = data.status;
-const _errs10 = errors;
-const _errs11 = errors;
-if(!(validate26(data4, instancePath+"/status", data, "status", rootData))){
-vErrors = appendErrors(vErrors, validate26.errors);
+if(!(validate26(data4))){
+vErrors = appendErrors(vErrors, validate26.errors, instancePath+"/status");
 errors += validate26.errorCount;
 }
-else {
-}
-var valid1 = _errs11 === errors;
-var valid0 = _errs10 === errors;
 }
 }
 else {
@@ -752,7 +628,7 @@ return errors === 0;
 
 const schema13 = {"enum":["Automated","Manual","Consolidated"],"type":"string"};
 
-function validate29(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate29(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -773,7 +649,7 @@ const schema14 = {"required":["name","status","type"],"type":"object","propertie
 const func1 = ajvRuntime.ucs2length;
 const schema15 = {"enum":["Client","Vendor","Operations"],"type":"string"};
 
-function validate32(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate32(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -792,7 +668,7 @@ return errors === 0;
 
 const schema16 = {"enum":["Active","Enabled","Disabled"],"type":"string"};
 
-function validate34(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate34(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -809,7 +685,7 @@ validate34.errorCount = errors;
 return errors === 0;
 }
 
-function validate31(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate31(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -833,16 +709,13 @@ errors++;
 }
 if(data.id !== undefined){
 let data0 = data.id;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 vErrors = addError(vErrors, instancePath+"/id", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.name !== undefined){
 let data1 = data.name;
-const _errs4 = errors;
 if(typeof data1 === "string"){
 if(func1(data1) > 500){
 vErrors = addError(vErrors, instancePath+"/name", "maxLength", {limit: 500});
@@ -857,59 +730,42 @@ else {
 vErrors = addError(vErrors, instancePath+"/name", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.icon !== undefined){
 let data2 = data.icon;
-const _errs6 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/icon", "type", {type: schema14.properties.icon.type});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.revision !== undefined){
 let data3 = data.revision;
-const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 vErrors = addError(vErrors, instancePath+"/revision", "type", {type: "integer"});
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(!(formats2.validate(data3))){
+if(!(formats2(data3))){
 vErrors = addError(vErrors, instancePath+"/revision", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data3 === "string"){
 }
-var valid0 = _errs8 === errors;
 }
 if(data.type !== undefined){
 let data4 = data.type;
-const _errs10 = errors;
-const _errs11 = errors;
-if(!(validate32(data4, instancePath+"/type", data, "type", rootData))){
-vErrors = appendErrors(vErrors, validate32.errors);
+if(!(validate32(data4))){
+vErrors = appendErrors(vErrors, validate32.errors, instancePath+"/type");
 errors += validate32.errorCount;
 }
-else {
-}
-var valid1 = _errs11 === errors;
-var valid0 = _errs10 === errors;
 }
 if(data.status !== undefined){
 let data5 = data.status;
-const _errs12 = errors;
-const _errs13 = errors;
-if(!(validate34(data5, instancePath+"/status", data, "status", rootData))){
-vErrors = appendErrors(vErrors, validate34.errors);
+if(!(validate34(data5))){
+vErrors = appendErrors(vErrors, validate34.errors, instancePath+"/status");
 errors += validate34.errorCount;
 }
-else {
-}
-var valid2 = _errs13 === errors;
-var valid0 = _errs12 === errors;
 }
 }
 else {
@@ -923,7 +779,7 @@ return errors === 0;
 
 const schema17 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"icon":{"type":["string","null"]},"revision":{"type":"integer","format":"int32"},"externalId":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate37(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate37(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -935,56 +791,46 @@ errors++;
 }
 if(data.id !== undefined){
 let data0 = data.id;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 vErrors = addError(vErrors, instancePath+"/id", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.name !== undefined){
 let data1 = data.name;
-const _errs4 = errors;
 if(typeof data1 !== "string"){
 vErrors = addError(vErrors, instancePath+"/name", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.icon !== undefined){
 let data2 = data.icon;
-const _errs6 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/icon", "type", {type: schema17.properties.icon.type});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.revision !== undefined){
 let data3 = data.revision;
-const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 vErrors = addError(vErrors, instancePath+"/revision", "type", {type: "integer"});
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(!(formats2.validate(data3))){
+if(!(formats2(data3))){
 vErrors = addError(vErrors, instancePath+"/revision", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data3 === "string"){
 }
-var valid0 = _errs8 === errors;
 }
 if(data.externalId !== undefined){
 let data4 = data.externalId;
-const _errs10 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
 vErrors = addError(vErrors, instancePath+"/externalId", "type", {type: schema17.properties.externalId.type});
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 }
 else {
@@ -999,7 +845,7 @@ return errors === 0;
 const schema18 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"icon":{"type":["string","null"]},"revision":{"type":"integer","format":"int32"},"externalIds":{"allOf":[{"$ref":"c:ProductExternalIdBag"}]},"status":{"type":"string"}},"additionalProperties":false};
 const schema19 = {"type":"object","properties":{"operations":{"type":["string","null"]},"defaultErpItem":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate40(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate40(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1011,21 +857,17 @@ errors++;
 }
 if(data.operations !== undefined){
 let data0 = data.operations;
-const _errs2 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
 vErrors = addError(vErrors, instancePath+"/operations", "type", {type: schema19.properties.operations.type});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.defaultErpItem !== undefined){
 let data1 = data.defaultErpItem;
-const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
 vErrors = addError(vErrors, instancePath+"/defaultErpItem", "type", {type: schema19.properties.defaultErpItem.type});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 }
 else {
@@ -1037,7 +879,7 @@ validate40.errorCount = errors;
 return errors === 0;
 }
 
-function validate39(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate39(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1049,69 +891,53 @@ errors++;
 }
 if(data.id !== undefined){
 let data0 = data.id;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 vErrors = addError(vErrors, instancePath+"/id", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.name !== undefined){
 let data1 = data.name;
-const _errs4 = errors;
 if(typeof data1 !== "string"){
 vErrors = addError(vErrors, instancePath+"/name", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.icon !== undefined){
 let data2 = data.icon;
-const _errs6 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/icon", "type", {type: schema18.properties.icon.type});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.revision !== undefined){
 let data3 = data.revision;
-const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
 vErrors = addError(vErrors, instancePath+"/revision", "type", {type: "integer"});
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(!(formats2.validate(data3))){
+if(!(formats2(data3))){
 vErrors = addError(vErrors, instancePath+"/revision", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data3 === "string"){
 }
-var valid0 = _errs8 === errors;
 }
 if(data.externalIds !== undefined){
 let data4 = data.externalIds;
-const _errs10 = errors;
-const _errs11 = errors;
-if(!(validate40(data4, instancePath+"/externalIds", data, "externalIds", rootData))){
-vErrors = appendErrors(vErrors, validate40.errors);
+if(!(validate40(data4))){
+vErrors = appendErrors(vErrors, validate40.errors, instancePath+"/externalIds");
 errors += validate40.errorCount;
 }
-else {
-}
-var valid1 = _errs11 === errors;
-var valid0 = _errs10 === errors;
 }
 if(data.status !== undefined){
 let data5 = data.status;
-const _errs12 = errors;
 if(typeof data5 !== "string"){
 vErrors = addError(vErrors, instancePath+"/status", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
 }
 else {
@@ -1124,11 +950,11 @@ return errors === 0;
 }
 
 const schema20 = {"type":"object","properties":{"erpId":{"type":["string","null"]},"documentNo":{"type":"string"},"countryCode":{"type":"string"},"documentDate":{"type":["string","null"],"format":"date-time"},"dueDate":{"type":["string","null"],"format":"date-time"},"externalDocumentNo":{"type":["string","null"]},"externalDocumentNo2":{"type":["string","null"]},"balanceDue":{"type":["number","null"],"format":"double"},"invoiceTotal":{"type":["number","null"],"format":"double"},"postingDate":{"type":"string","format":"date-time"},"revision":{"type":["integer","null"],"format":"int64"},"rowVersion":{"type":["integer","null"],"format":"int64"},"yourReference":{"type":["string","null"]},"addresses":{"allOf":[{"$ref":"c:ErpAddressList"}]},"referenceNumber":{"nullOr":{"allOf":[{"$ref":"c:ErpReferenceNumber"}]}},"payment":{"nullOr":{"allOf":[{"$ref":"c:ErpPayment"}]}}},"additionalProperties":false};
-const formats30 = __formats0.formats.double;
-const formats36 = __formats0.formats.int64;
+const formats30 = __formats0.formats.double.validate;
+const formats36 = __formats0.formats.int64.validate;
 const schema22 = {"type":"object","properties":{"name":{"type":"string"},"name2":{"type":["string","null"]},"email":{"type":["string","null"]},"customerNo":{"type":["string","null"]},"addressLine1":{"type":"string"},"addressLine2":{"type":["string","null"]},"addressLine3":{"type":["string","null"]},"city":{"type":["string","null"]},"postCode":{"type":["string","null"]},"county":{"type":["string","null"]},"country":{"type":["string","null"]},"contactName":{"type":["string","null"]},"contactNo":{"type":["string","null"]},"contactEmail":{"type":["string","null"]},"contactPhone":{"type":["string","null"]},"code":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate46(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate46(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1140,147 +966,115 @@ errors++;
 }
 if(data.name !== undefined){
 let data0 = data.name;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 vErrors = addError(vErrors, instancePath+"/name", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.name2 !== undefined){
 let data1 = data.name2;
-const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
 vErrors = addError(vErrors, instancePath+"/name2", "type", {type: schema22.properties.name2.type});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.email !== undefined){
 let data2 = data.email;
-const _errs6 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/email", "type", {type: schema22.properties.email.type});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.customerNo !== undefined){
 let data3 = data.customerNo;
-const _errs8 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
 vErrors = addError(vErrors, instancePath+"/customerNo", "type", {type: schema22.properties.customerNo.type});
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.addressLine1 !== undefined){
 let data4 = data.addressLine1;
-const _errs10 = errors;
 if(typeof data4 !== "string"){
 vErrors = addError(vErrors, instancePath+"/addressLine1", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 if(data.addressLine2 !== undefined){
 let data5 = data.addressLine2;
-const _errs12 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
 vErrors = addError(vErrors, instancePath+"/addressLine2", "type", {type: schema22.properties.addressLine2.type});
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
 if(data.addressLine3 !== undefined){
 let data6 = data.addressLine3;
-const _errs14 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
 vErrors = addError(vErrors, instancePath+"/addressLine3", "type", {type: schema22.properties.addressLine3.type});
 errors++;
 }
-var valid0 = _errs14 === errors;
 }
 if(data.city !== undefined){
 let data7 = data.city;
-const _errs16 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
 vErrors = addError(vErrors, instancePath+"/city", "type", {type: schema22.properties.city.type});
 errors++;
 }
-var valid0 = _errs16 === errors;
 }
 if(data.postCode !== undefined){
 let data8 = data.postCode;
-const _errs18 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
 vErrors = addError(vErrors, instancePath+"/postCode", "type", {type: schema22.properties.postCode.type});
 errors++;
 }
-var valid0 = _errs18 === errors;
 }
 if(data.county !== undefined){
 let data9 = data.county;
-const _errs20 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
 vErrors = addError(vErrors, instancePath+"/county", "type", {type: schema22.properties.county.type});
 errors++;
 }
-var valid0 = _errs20 === errors;
 }
 if(data.country !== undefined){
 let data10 = data.country;
-const _errs22 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
 vErrors = addError(vErrors, instancePath+"/country", "type", {type: schema22.properties.country.type});
 errors++;
 }
-var valid0 = _errs22 === errors;
 }
 if(data.contactName !== undefined){
 let data11 = data.contactName;
-const _errs24 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
 vErrors = addError(vErrors, instancePath+"/contactName", "type", {type: schema22.properties.contactName.type});
 errors++;
 }
-var valid0 = _errs24 === errors;
 }
 if(data.contactNo !== undefined){
 let data12 = data.contactNo;
-const _errs26 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
 vErrors = addError(vErrors, instancePath+"/contactNo", "type", {type: schema22.properties.contactNo.type});
 errors++;
 }
-var valid0 = _errs26 === errors;
 }
 if(data.contactEmail !== undefined){
 let data13 = data.contactEmail;
-const _errs28 = errors;
 if((typeof data13 !== "string") && (data13 !== null)){
 vErrors = addError(vErrors, instancePath+"/contactEmail", "type", {type: schema22.properties.contactEmail.type});
 errors++;
 }
-var valid0 = _errs28 === errors;
 }
 if(data.contactPhone !== undefined){
 let data14 = data.contactPhone;
-const _errs30 = errors;
 if((typeof data14 !== "string") && (data14 !== null)){
 vErrors = addError(vErrors, instancePath+"/contactPhone", "type", {type: schema22.properties.contactPhone.type});
 errors++;
 }
-var valid0 = _errs30 === errors;
 }
 if(data.code !== undefined){
 let data15 = data.code;
-const _errs32 = errors;
 if((typeof data15 !== "string") && (data15 !== null)){
 vErrors = addError(vErrors, instancePath+"/code", "type", {type: schema22.properties.code.type});
 errors++;
 }
-var valid0 = _errs32 === errors;
 }
 }
 else {
@@ -1292,7 +1086,7 @@ validate46.errorCount = errors;
 return errors === 0;
 }
 
-function validate45(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate45(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1304,67 +1098,37 @@ errors++;
 }
 if(data.billTo !== undefined){
 let data0 = data.billTo;
-const _errs2 = errors;
-const _errs3 = errors;
-if(!(validate46(data0, instancePath+"/billTo", data, "billTo", rootData))){
-vErrors = appendErrors(vErrors, validate46.errors);
+if(!(validate46(data0))){
+vErrors = appendErrors(vErrors, validate46.errors, instancePath+"/billTo");
 errors += validate46.errorCount;
 }
-else {
-}
-var valid1 = _errs3 === errors;
-var valid0 = _errs2 === errors;
 }
 if(data.licenseTo !== undefined){
 let data1 = data.licenseTo;
-const _errs4 = errors;
 if(data1 !== null){
-const _errs5 = errors;
-const _errs6 = errors;
-if(!(validate46(data1, instancePath+"/licenseTo", data, "licenseTo", rootData))){
-vErrors = appendErrors(vErrors, validate46.errors);
+if(!(validate46(data1))){
+vErrors = appendErrors(vErrors, validate46.errors, instancePath+"/licenseTo");
 errors += validate46.errorCount;
 }
-else {
 }
-var valid3 = _errs6 === errors;
-var valid2 = _errs5 === errors;
-}
-var valid0 = _errs4 === errors;
 }
 if(data.sellTo !== undefined){
 let data2 = data.sellTo;
-const _errs7 = errors;
 if(data2 !== null){
-const _errs8 = errors;
-const _errs9 = errors;
-if(!(validate46(data2, instancePath+"/sellTo", data, "sellTo", rootData))){
-vErrors = appendErrors(vErrors, validate46.errors);
+if(!(validate46(data2))){
+vErrors = appendErrors(vErrors, validate46.errors, instancePath+"/sellTo");
 errors += validate46.errorCount;
 }
-else {
 }
-var valid5 = _errs9 === errors;
-var valid4 = _errs8 === errors;
-}
-var valid0 = _errs7 === errors;
 }
 if(data.shipTo !== undefined){
 let data3 = data.shipTo;
-const _errs10 = errors;
 if(data3 !== null){
-const _errs11 = errors;
-const _errs12 = errors;
-if(!(validate46(data3, instancePath+"/shipTo", data, "shipTo", rootData))){
-vErrors = appendErrors(vErrors, validate46.errors);
+if(!(validate46(data3))){
+vErrors = appendErrors(vErrors, validate46.errors, instancePath+"/shipTo");
 errors += validate46.errorCount;
 }
-else {
 }
-var valid7 = _errs12 === errors;
-var valid6 = _errs11 === errors;
-}
-var valid0 = _errs10 === errors;
 }
 }
 else {
@@ -1378,7 +1142,7 @@ return errors === 0;
 
 const schema23 = {"type":"object","properties":{"eInvoiceNo":{"type":["string","null"]},"orderNo":{"type":"string"},"ppqNo":{"type":["string","null"]},"quoteNo":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate52(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate52(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1390,39 +1154,31 @@ errors++;
 }
 if(data.eInvoiceNo !== undefined){
 let data0 = data.eInvoiceNo;
-const _errs2 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
 vErrors = addError(vErrors, instancePath+"/eInvoiceNo", "type", {type: schema23.properties.eInvoiceNo.type});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.orderNo !== undefined){
 let data1 = data.orderNo;
-const _errs4 = errors;
 if(typeof data1 !== "string"){
 vErrors = addError(vErrors, instancePath+"/orderNo", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.ppqNo !== undefined){
 let data2 = data.ppqNo;
-const _errs6 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/ppqNo", "type", {type: schema23.properties.ppqNo.type});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.quoteNo !== undefined){
 let data3 = data.quoteNo;
-const _errs8 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
 vErrors = addError(vErrors, instancePath+"/quoteNo", "type", {type: schema23.properties.quoteNo.type});
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 }
 else {
@@ -1436,7 +1192,7 @@ return errors === 0;
 
 const schema24 = {"type":"object","properties":{"methodCode":{"type":"string"},"termsCode":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate54(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate54(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1448,21 +1204,17 @@ errors++;
 }
 if(data.methodCode !== undefined){
 let data0 = data.methodCode;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 vErrors = addError(vErrors, instancePath+"/methodCode", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.termsCode !== undefined){
 let data1 = data.termsCode;
-const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
 vErrors = addError(vErrors, instancePath+"/termsCode", "type", {type: schema24.properties.termsCode.type});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 }
 else {
@@ -1474,7 +1226,7 @@ validate54.errorCount = errors;
 return errors === 0;
 }
 
-function validate44(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate44(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1486,124 +1238,99 @@ errors++;
 }
 if(data.erpId !== undefined){
 let data0 = data.erpId;
-const _errs2 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
 vErrors = addError(vErrors, instancePath+"/erpId", "type", {type: schema20.properties.erpId.type});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.documentNo !== undefined){
 let data1 = data.documentNo;
-const _errs4 = errors;
 if(typeof data1 !== "string"){
 vErrors = addError(vErrors, instancePath+"/documentNo", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.countryCode !== undefined){
 let data2 = data.countryCode;
-const _errs6 = errors;
 if(typeof data2 !== "string"){
 vErrors = addError(vErrors, instancePath+"/countryCode", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.documentDate !== undefined){
 let data3 = data.documentDate;
-const _errs8 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
 vErrors = addError(vErrors, instancePath+"/documentDate", "type", {type: schema20.properties.documentDate.type});
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-}
 if(typeof data3 === "string"){
-if(!(formats0.validate(data3))){
+if(!(formats0(data3))){
 vErrors = addError(vErrors, instancePath+"/documentDate", "format", {format: "date-time"});
 errors++;
 }
 }
-var valid0 = _errs8 === errors;
 }
 if(data.dueDate !== undefined){
 let data4 = data.dueDate;
-const _errs10 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
 vErrors = addError(vErrors, instancePath+"/dueDate", "type", {type: schema20.properties.dueDate.type});
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-}
 if(typeof data4 === "string"){
-if(!(formats0.validate(data4))){
+if(!(formats0(data4))){
 vErrors = addError(vErrors, instancePath+"/dueDate", "format", {format: "date-time"});
 errors++;
 }
 }
-var valid0 = _errs10 === errors;
 }
 if(data.externalDocumentNo !== undefined){
 let data5 = data.externalDocumentNo;
-const _errs12 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
 vErrors = addError(vErrors, instancePath+"/externalDocumentNo", "type", {type: schema20.properties.externalDocumentNo.type});
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
 if(data.externalDocumentNo2 !== undefined){
 let data6 = data.externalDocumentNo2;
-const _errs14 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
 vErrors = addError(vErrors, instancePath+"/externalDocumentNo2", "type", {type: schema20.properties.externalDocumentNo2.type});
 errors++;
 }
-var valid0 = _errs14 === errors;
 }
 if(data.balanceDue !== undefined){
 let data7 = data.balanceDue;
-const _errs16 = errors;
 if((!((typeof data7 == "number") && (isFinite(data7)))) && (data7 !== null)){
 vErrors = addError(vErrors, instancePath+"/balanceDue", "type", {type: schema20.properties.balanceDue.type});
 errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
-if(!(formats30.validate(data7))){
+if(!(formats30(data7))){
 vErrors = addError(vErrors, instancePath+"/balanceDue", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data7 === "string"){
 }
-var valid0 = _errs16 === errors;
 }
 if(data.invoiceTotal !== undefined){
 let data8 = data.invoiceTotal;
-const _errs18 = errors;
 if((!((typeof data8 == "number") && (isFinite(data8)))) && (data8 !== null)){
 vErrors = addError(vErrors, instancePath+"/invoiceTotal", "type", {type: schema20.properties.invoiceTotal.type});
 errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
-if(!(formats30.validate(data8))){
+if(!(formats30(data8))){
 vErrors = addError(vErrors, instancePath+"/invoiceTotal", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data8 === "string"){
 }
-var valid0 = _errs18 === errors;
 }
 if(data.postingDate !== undefined){
 let data9 = data.postingDate;
-const _errs20 = errors;
-if((typeof data9 == "number") && (isFinite(data9))){
-}
 if(typeof data9 === "string"){
-if(!(formats0.validate(data9))){
+if(!(formats0(data9))){
 vErrors = addError(vErrors, instancePath+"/postingDate", "format", {format: "date-time"});
 errors++;
 }
@@ -1612,97 +1339,68 @@ else {
 vErrors = addError(vErrors, instancePath+"/postingDate", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs20 === errors;
 }
 if(data.revision !== undefined){
 let data10 = data.revision;
-const _errs22 = errors;
 if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (data10 !== null)){
 vErrors = addError(vErrors, instancePath+"/revision", "type", {type: schema20.properties.revision.type});
 errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
-if(!(formats36.validate(data10))){
+if(!(formats36(data10))){
 vErrors = addError(vErrors, instancePath+"/revision", "format", {format: "int64"});
 errors++;
 }
 }
 if(typeof data10 === "string"){
 }
-var valid0 = _errs22 === errors;
 }
 if(data.rowVersion !== undefined){
 let data11 = data.rowVersion;
-const _errs24 = errors;
 if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (data11 !== null)){
 vErrors = addError(vErrors, instancePath+"/rowVersion", "type", {type: schema20.properties.rowVersion.type});
 errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
-if(!(formats36.validate(data11))){
+if(!(formats36(data11))){
 vErrors = addError(vErrors, instancePath+"/rowVersion", "format", {format: "int64"});
 errors++;
 }
 }
 if(typeof data11 === "string"){
 }
-var valid0 = _errs24 === errors;
 }
 if(data.yourReference !== undefined){
 let data12 = data.yourReference;
-const _errs26 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
 vErrors = addError(vErrors, instancePath+"/yourReference", "type", {type: schema20.properties.yourReference.type});
 errors++;
 }
-var valid0 = _errs26 === errors;
 }
 if(data.addresses !== undefined){
 let data13 = data.addresses;
-const _errs28 = errors;
-const _errs29 = errors;
-if(!(validate45(data13, instancePath+"/addresses", data, "addresses", rootData))){
-vErrors = appendErrors(vErrors, validate45.errors);
+if(!(validate45(data13))){
+vErrors = appendErrors(vErrors, validate45.errors, instancePath+"/addresses");
 errors += validate45.errorCount;
 }
-else {
-}
-var valid1 = _errs29 === errors;
-var valid0 = _errs28 === errors;
 }
 if(data.referenceNumber !== undefined){
 let data14 = data.referenceNumber;
-const _errs30 = errors;
 if(data14 !== null){
-const _errs31 = errors;
-const _errs32 = errors;
-if(!(validate52(data14, instancePath+"/referenceNumber", data, "referenceNumber", rootData))){
-vErrors = appendErrors(vErrors, validate52.errors);
+if(!(validate52(data14))){
+vErrors = appendErrors(vErrors, validate52.errors, instancePath+"/referenceNumber");
 errors += validate52.errorCount;
 }
-else {
 }
-var valid3 = _errs32 === errors;
-var valid2 = _errs31 === errors;
-}
-var valid0 = _errs30 === errors;
 }
 if(data.payment !== undefined){
 let data15 = data.payment;
-const _errs33 = errors;
 if(data15 !== null){
-const _errs34 = errors;
-const _errs35 = errors;
-if(!(validate54(data15, instancePath+"/payment", data, "payment", rootData))){
-vErrors = appendErrors(vErrors, validate54.errors);
+if(!(validate54(data15))){
+vErrors = appendErrors(vErrors, validate54.errors, instancePath+"/payment");
 errors += validate54.errorCount;
 }
-else {
 }
-var valid5 = _errs35 === errors;
-var valid4 = _errs34 === errors;
-}
-var valid0 = _errs33 === errors;
 }
 }
 else {
@@ -1716,7 +1414,7 @@ return errors === 0;
 
 const schema25 = {"type":"object","properties":{"currency":{"type":"string"},"currencyFactor":{"type":["number","null"],"format":"double"},"currencyFactor2":{"type":["number","null"],"format":"double"},"markup":{"type":["number","null"],"format":"double"},"margin":{"type":["number","null"],"format":"double"},"totalPP":{"type":["number","null"],"format":"double"},"totalSP":{"type":["number","null"],"format":"double"},"totalST":{"type":["number","null"],"format":"double"},"totalGT":{"type":["number","null"],"format":"double"}},"additionalProperties":false};
 
-function validate57(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate57(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1728,148 +1426,130 @@ errors++;
 }
 if(data.currency !== undefined){
 let data0 = data.currency;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 vErrors = addError(vErrors, instancePath+"/currency", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.currencyFactor !== undefined){
 let data1 = data.currencyFactor;
-const _errs4 = errors;
 if((!((typeof data1 == "number") && (isFinite(data1)))) && (data1 !== null)){
 vErrors = addError(vErrors, instancePath+"/currencyFactor", "type", {type: schema25.properties.currencyFactor.type});
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
-if(!(formats30.validate(data1))){
+if(!(formats30(data1))){
 vErrors = addError(vErrors, instancePath+"/currencyFactor", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data1 === "string"){
 }
-var valid0 = _errs4 === errors;
 }
 if(data.currencyFactor2 !== undefined){
 let data2 = data.currencyFactor2;
-const _errs6 = errors;
 if((!((typeof data2 == "number") && (isFinite(data2)))) && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/currencyFactor2", "type", {type: schema25.properties.currencyFactor2.type});
 errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
-if(!(formats30.validate(data2))){
+if(!(formats30(data2))){
 vErrors = addError(vErrors, instancePath+"/currencyFactor2", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data2 === "string"){
 }
-var valid0 = _errs6 === errors;
 }
 if(data.markup !== undefined){
 let data3 = data.markup;
-const _errs8 = errors;
 if((!((typeof data3 == "number") && (isFinite(data3)))) && (data3 !== null)){
 vErrors = addError(vErrors, instancePath+"/markup", "type", {type: schema25.properties.markup.type});
 errors++;
 }
 if((typeof data3 == "number") && (isFinite(data3))){
-if(!(formats30.validate(data3))){
+if(!(formats30(data3))){
 vErrors = addError(vErrors, instancePath+"/markup", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data3 === "string"){
 }
-var valid0 = _errs8 === errors;
 }
 if(data.margin !== undefined){
 let data4 = data.margin;
-const _errs10 = errors;
 if((!((typeof data4 == "number") && (isFinite(data4)))) && (data4 !== null)){
 vErrors = addError(vErrors, instancePath+"/margin", "type", {type: schema25.properties.margin.type});
 errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
-if(!(formats30.validate(data4))){
+if(!(formats30(data4))){
 vErrors = addError(vErrors, instancePath+"/margin", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data4 === "string"){
 }
-var valid0 = _errs10 === errors;
 }
 if(data.totalPP !== undefined){
 let data5 = data.totalPP;
-const _errs12 = errors;
 if((!((typeof data5 == "number") && (isFinite(data5)))) && (data5 !== null)){
 vErrors = addError(vErrors, instancePath+"/totalPP", "type", {type: schema25.properties.totalPP.type});
 errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
-if(!(formats30.validate(data5))){
+if(!(formats30(data5))){
 vErrors = addError(vErrors, instancePath+"/totalPP", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data5 === "string"){
 }
-var valid0 = _errs12 === errors;
 }
 if(data.totalSP !== undefined){
 let data6 = data.totalSP;
-const _errs14 = errors;
 if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){
 vErrors = addError(vErrors, instancePath+"/totalSP", "type", {type: schema25.properties.totalSP.type});
 errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
-if(!(formats30.validate(data6))){
+if(!(formats30(data6))){
 vErrors = addError(vErrors, instancePath+"/totalSP", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data6 === "string"){
 }
-var valid0 = _errs14 === errors;
 }
 if(data.totalST !== undefined){
 let data7 = data.totalST;
-const _errs16 = errors;
 if((!((typeof data7 == "number") && (isFinite(data7)))) && (data7 !== null)){
 vErrors = addError(vErrors, instancePath+"/totalST", "type", {type: schema25.properties.totalST.type});
 errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
-if(!(formats30.validate(data7))){
+if(!(formats30(data7))){
 vErrors = addError(vErrors, instancePath+"/totalST", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data7 === "string"){
 }
-var valid0 = _errs16 === errors;
 }
 if(data.totalGT !== undefined){
 let data8 = data.totalGT;
-const _errs18 = errors;
 if((!((typeof data8 == "number") && (isFinite(data8)))) && (data8 !== null)){
 vErrors = addError(vErrors, instancePath+"/totalGT", "type", {type: schema25.properties.totalGT.type});
 errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
-if(!(formats30.validate(data8))){
+if(!(formats30(data8))){
 vErrors = addError(vErrors, instancePath+"/totalGT", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data8 === "string"){
 }
-var valid0 = _errs18 === errors;
 }
 }
 else {
@@ -1885,7 +1565,7 @@ const schema26 = {"type":"object","properties":{"id":{"type":"string"},"descript
 const schema27 = {"type":"object","properties":{"contractNo":{"type":["string","null"]},"countryOfUsage":{"type":["string","null"]},"dataOrigin":{"type":["integer","null"],"format":"int32"},"externalPositionNo":{"type":["string","null"]},"navisionCountryCode":{"type":["string","null"]},"parentItemNo":{"type":["string","null"]},"primary":{"nullOr":{"allOf":[{"$ref":"c:ErpCode"}]}},"secondary":{"nullOr":{"allOf":[{"$ref":"c:ErpCode"}]}},"rowVersion":{"type":["integer","null"],"format":"int64"},"responsibilityCenterCode":{"type":["string","null"]},"swoPurchaseOrderNo":{"type":["string","null"]},"type":{"type":["integer","null"],"format":"int32"},"unitOfMeasure":{"type":["string","null"]},"varAgreementNo":{"type":["string","null"]},"varPartnerNo":{"type":["string","null"]},"msrp":{"type":"number","format":"double"},"timestamp":{"type":"integer","format":"int64"},"sellToContactNo":{"type":["string","null"]},"externalDocumentNo":{"type":["string","null"]},"externalDocumentNo2":{"type":["string","null"]},"yourReference":{"type":["string","null"]}},"additionalProperties":false};
 const schema28 = {"type":"object","properties":{"identifier":{"type":"string"},"value":{"type":["string","null"]},"version":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate61(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate61(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1897,30 +1577,24 @@ errors++;
 }
 if(data.identifier !== undefined){
 let data0 = data.identifier;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 vErrors = addError(vErrors, instancePath+"/identifier", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.value !== undefined){
 let data1 = data.value;
-const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
 vErrors = addError(vErrors, instancePath+"/value", "type", {type: schema28.properties.value.type});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.version !== undefined){
 let data2 = data.version;
-const _errs6 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/version", "type", {type: schema28.properties.version.type});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 }
 else {
@@ -1932,7 +1606,7 @@ validate61.errorCount = errors;
 return errors === 0;
 }
 
-function validate60(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate60(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1944,184 +1618,141 @@ errors++;
 }
 if(data.contractNo !== undefined){
 let data0 = data.contractNo;
-const _errs2 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
 vErrors = addError(vErrors, instancePath+"/contractNo", "type", {type: schema27.properties.contractNo.type});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.countryOfUsage !== undefined){
 let data1 = data.countryOfUsage;
-const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
 vErrors = addError(vErrors, instancePath+"/countryOfUsage", "type", {type: schema27.properties.countryOfUsage.type});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.dataOrigin !== undefined){
 let data2 = data.dataOrigin;
-const _errs6 = errors;
 if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/dataOrigin", "type", {type: schema27.properties.dataOrigin.type});
 errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
-if(!(formats2.validate(data2))){
+if(!(formats2(data2))){
 vErrors = addError(vErrors, instancePath+"/dataOrigin", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data2 === "string"){
 }
-var valid0 = _errs6 === errors;
 }
 if(data.externalPositionNo !== undefined){
 let data3 = data.externalPositionNo;
-const _errs8 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
 vErrors = addError(vErrors, instancePath+"/externalPositionNo", "type", {type: schema27.properties.externalPositionNo.type});
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.navisionCountryCode !== undefined){
 let data4 = data.navisionCountryCode;
-const _errs10 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
 vErrors = addError(vErrors, instancePath+"/navisionCountryCode", "type", {type: schema27.properties.navisionCountryCode.type});
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 if(data.parentItemNo !== undefined){
 let data5 = data.parentItemNo;
-const _errs12 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
 vErrors = addError(vErrors, instancePath+"/parentItemNo", "type", {type: schema27.properties.parentItemNo.type});
 errors++;
 }
-var valid0 = _errs12 === errors;
 }
 if(data.primary !== undefined){
 let data6 = data.primary;
-const _errs14 = errors;
 if(data6 !== null){
-const _errs15 = errors;
-const _errs16 = errors;
-if(!(validate61(data6, instancePath+"/primary", data, "primary", rootData))){
-vErrors = appendErrors(vErrors, validate61.errors);
+if(!(validate61(data6))){
+vErrors = appendErrors(vErrors, validate61.errors, instancePath+"/primary");
 errors += validate61.errorCount;
 }
-else {
 }
-var valid2 = _errs16 === errors;
-var valid1 = _errs15 === errors;
-}
-var valid0 = _errs14 === errors;
 }
 if(data.secondary !== undefined){
 let data7 = data.secondary;
-const _errs17 = errors;
 if(data7 !== null){
-const _errs18 = errors;
-const _errs19 = errors;
-if(!(validate61(data7, instancePath+"/secondary", data, "secondary", rootData))){
-vErrors = appendErrors(vErrors, validate61.errors);
+if(!(validate61(data7))){
+vErrors = appendErrors(vErrors, validate61.errors, instancePath+"/secondary");
 errors += validate61.errorCount;
 }
-else {
 }
-var valid4 = _errs19 === errors;
-var valid3 = _errs18 === errors;
-}
-var valid0 = _errs17 === errors;
 }
 if(data.rowVersion !== undefined){
 let data8 = data.rowVersion;
-const _errs20 = errors;
 if((!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (data8 !== null)){
 vErrors = addError(vErrors, instancePath+"/rowVersion", "type", {type: schema27.properties.rowVersion.type});
 errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
-if(!(formats36.validate(data8))){
+if(!(formats36(data8))){
 vErrors = addError(vErrors, instancePath+"/rowVersion", "format", {format: "int64"});
 errors++;
 }
 }
 if(typeof data8 === "string"){
 }
-var valid0 = _errs20 === errors;
 }
 if(data.responsibilityCenterCode !== undefined){
 let data9 = data.responsibilityCenterCode;
-const _errs22 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
 vErrors = addError(vErrors, instancePath+"/responsibilityCenterCode", "type", {type: schema27.properties.responsibilityCenterCode.type});
 errors++;
 }
-var valid0 = _errs22 === errors;
 }
 if(data.swoPurchaseOrderNo !== undefined){
 let data10 = data.swoPurchaseOrderNo;
-const _errs24 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
 vErrors = addError(vErrors, instancePath+"/swoPurchaseOrderNo", "type", {type: schema27.properties.swoPurchaseOrderNo.type});
 errors++;
 }
-var valid0 = _errs24 === errors;
 }
 if(data.type !== undefined){
 let data11 = data.type;
-const _errs26 = errors;
 if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (data11 !== null)){
 vErrors = addError(vErrors, instancePath+"/type", "type", {type: schema27.properties.type.type});
 errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
-if(!(formats2.validate(data11))){
+if(!(formats2(data11))){
 vErrors = addError(vErrors, instancePath+"/type", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data11 === "string"){
 }
-var valid0 = _errs26 === errors;
 }
 if(data.unitOfMeasure !== undefined){
 let data12 = data.unitOfMeasure;
-const _errs28 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
 vErrors = addError(vErrors, instancePath+"/unitOfMeasure", "type", {type: schema27.properties.unitOfMeasure.type});
 errors++;
 }
-var valid0 = _errs28 === errors;
 }
 if(data.varAgreementNo !== undefined){
 let data13 = data.varAgreementNo;
-const _errs30 = errors;
 if((typeof data13 !== "string") && (data13 !== null)){
 vErrors = addError(vErrors, instancePath+"/varAgreementNo", "type", {type: schema27.properties.varAgreementNo.type});
 errors++;
 }
-var valid0 = _errs30 === errors;
 }
 if(data.varPartnerNo !== undefined){
 let data14 = data.varPartnerNo;
-const _errs32 = errors;
 if((typeof data14 !== "string") && (data14 !== null)){
 vErrors = addError(vErrors, instancePath+"/varPartnerNo", "type", {type: schema27.properties.varPartnerNo.type});
 errors++;
 }
-var valid0 = _errs32 === errors;
 }
 if(data.msrp !== undefined){
 let data15 = data.msrp;
-const _errs34 = errors;
 if((typeof data15 == "number") && (isFinite(data15))){
-if(!(formats30.validate(data15))){
+if(!(formats30(data15))){
 vErrors = addError(vErrors, instancePath+"/msrp", "format", {format: "double"});
 errors++;
 }
@@ -2132,60 +1763,49 @@ errors++;
 }
 if(typeof data15 === "string"){
 }
-var valid0 = _errs34 === errors;
 }
 if(data.timestamp !== undefined){
 let data16 = data.timestamp;
-const _errs36 = errors;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
 vErrors = addError(vErrors, instancePath+"/timestamp", "type", {type: "integer"});
 errors++;
 }
 if((typeof data16 == "number") && (isFinite(data16))){
-if(!(formats36.validate(data16))){
+if(!(formats36(data16))){
 vErrors = addError(vErrors, instancePath+"/timestamp", "format", {format: "int64"});
 errors++;
 }
 }
 if(typeof data16 === "string"){
 }
-var valid0 = _errs36 === errors;
 }
 if(data.sellToContactNo !== undefined){
 let data17 = data.sellToContactNo;
-const _errs38 = errors;
 if((typeof data17 !== "string") && (data17 !== null)){
 vErrors = addError(vErrors, instancePath+"/sellToContactNo", "type", {type: schema27.properties.sellToContactNo.type});
 errors++;
 }
-var valid0 = _errs38 === errors;
 }
 if(data.externalDocumentNo !== undefined){
 let data18 = data.externalDocumentNo;
-const _errs40 = errors;
 if((typeof data18 !== "string") && (data18 !== null)){
 vErrors = addError(vErrors, instancePath+"/externalDocumentNo", "type", {type: schema27.properties.externalDocumentNo.type});
 errors++;
 }
-var valid0 = _errs40 === errors;
 }
 if(data.externalDocumentNo2 !== undefined){
 let data19 = data.externalDocumentNo2;
-const _errs42 = errors;
 if((typeof data19 !== "string") && (data19 !== null)){
 vErrors = addError(vErrors, instancePath+"/externalDocumentNo2", "type", {type: schema27.properties.externalDocumentNo2.type});
 errors++;
 }
-var valid0 = _errs42 === errors;
 }
 if(data.yourReference !== undefined){
 let data20 = data.yourReference;
-const _errs44 = errors;
 if((typeof data20 !== "string") && (data20 !== null)){
 vErrors = addError(vErrors, instancePath+"/yourReference", "type", {type: schema27.properties.yourReference.type});
 errors++;
 }
-var valid0 = _errs44 === errors;
 }
 }
 else {
@@ -2199,7 +1819,7 @@ return errors === 0;
 
 const schema29 = {"type":"object","properties":{"start":{"type":["string","null"],"format":"date-time"},"end":{"type":["string","null"],"format":"date-time"}},"additionalProperties":false};
 
-function validate65(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate65(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2211,37 +1831,29 @@ errors++;
 }
 if(data.start !== undefined){
 let data0 = data.start;
-const _errs2 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
 vErrors = addError(vErrors, instancePath+"/start", "type", {type: schema29.properties.start.type});
 errors++;
 }
-if((typeof data0 == "number") && (isFinite(data0))){
-}
 if(typeof data0 === "string"){
-if(!(formats0.validate(data0))){
+if(!(formats0(data0))){
 vErrors = addError(vErrors, instancePath+"/start", "format", {format: "date-time"});
 errors++;
 }
 }
-var valid0 = _errs2 === errors;
 }
 if(data.end !== undefined){
 let data1 = data.end;
-const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
 vErrors = addError(vErrors, instancePath+"/end", "type", {type: schema29.properties.end.type});
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-}
 if(typeof data1 === "string"){
-if(!(formats0.validate(data1))){
+if(!(formats0(data1))){
 vErrors = addError(vErrors, instancePath+"/end", "format", {format: "date-time"});
 errors++;
 }
 }
-var valid0 = _errs4 === errors;
 }
 }
 else {
@@ -2255,7 +1867,7 @@ return errors === 0;
 
 const schema30 = {"type":"object","properties":{"amount":{"type":"number","format":"double"},"amountIncludingVat":{"type":"number","format":"double"},"discountAmount":{"type":"number","format":"double"},"lineAmount":{"type":"number","format":"double"},"purchaseCurrencyCode":{"type":["string","null"]},"purchaseCurrencyFactor":{"type":["number","null"],"format":"double"},"purchasePrice":{"type":["number","null"],"format":"double"},"purchasePriceLcy":{"type":["number","null"],"format":"double"},"purchasePriceTotal":{"type":["number","null"],"format":"double"},"purchasePriceTotalLcy":{"type":["number","null"],"format":"double"},"quantity":{"type":["integer","null"],"format":"int32"},"salesMarkup":{"type":["number","null"],"format":"double"},"salesMargin":{"type":["number","null"],"format":"double"},"unitPrice":{"type":["number","null"],"format":"double"},"vatBaseAmount":{"type":"number","format":"double"},"vatCalculationType":{"type":["integer","null"],"format":"int32"},"vatPercent":{"type":["number","null"],"format":"double"}},"additionalProperties":false};
 
-function validate67(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate67(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2267,9 +1879,8 @@ errors++;
 }
 if(data.amount !== undefined){
 let data0 = data.amount;
-const _errs2 = errors;
 if((typeof data0 == "number") && (isFinite(data0))){
-if(!(formats30.validate(data0))){
+if(!(formats30(data0))){
 vErrors = addError(vErrors, instancePath+"/amount", "format", {format: "double"});
 errors++;
 }
@@ -2280,13 +1891,11 @@ errors++;
 }
 if(typeof data0 === "string"){
 }
-var valid0 = _errs2 === errors;
 }
 if(data.amountIncludingVat !== undefined){
 let data1 = data.amountIncludingVat;
-const _errs4 = errors;
 if((typeof data1 == "number") && (isFinite(data1))){
-if(!(formats30.validate(data1))){
+if(!(formats30(data1))){
 vErrors = addError(vErrors, instancePath+"/amountIncludingVat", "format", {format: "double"});
 errors++;
 }
@@ -2297,13 +1906,11 @@ errors++;
 }
 if(typeof data1 === "string"){
 }
-var valid0 = _errs4 === errors;
 }
 if(data.discountAmount !== undefined){
 let data2 = data.discountAmount;
-const _errs6 = errors;
 if((typeof data2 == "number") && (isFinite(data2))){
-if(!(formats30.validate(data2))){
+if(!(formats30(data2))){
 vErrors = addError(vErrors, instancePath+"/discountAmount", "format", {format: "double"});
 errors++;
 }
@@ -2314,13 +1921,11 @@ errors++;
 }
 if(typeof data2 === "string"){
 }
-var valid0 = _errs6 === errors;
 }
 if(data.lineAmount !== undefined){
 let data3 = data.lineAmount;
-const _errs8 = errors;
 if((typeof data3 == "number") && (isFinite(data3))){
-if(!(formats30.validate(data3))){
+if(!(formats30(data3))){
 vErrors = addError(vErrors, instancePath+"/lineAmount", "format", {format: "double"});
 errors++;
 }
@@ -2331,175 +1936,153 @@ errors++;
 }
 if(typeof data3 === "string"){
 }
-var valid0 = _errs8 === errors;
 }
 if(data.purchaseCurrencyCode !== undefined){
 let data4 = data.purchaseCurrencyCode;
-const _errs10 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
 vErrors = addError(vErrors, instancePath+"/purchaseCurrencyCode", "type", {type: schema30.properties.purchaseCurrencyCode.type});
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 if(data.purchaseCurrencyFactor !== undefined){
 let data5 = data.purchaseCurrencyFactor;
-const _errs12 = errors;
 if((!((typeof data5 == "number") && (isFinite(data5)))) && (data5 !== null)){
 vErrors = addError(vErrors, instancePath+"/purchaseCurrencyFactor", "type", {type: schema30.properties.purchaseCurrencyFactor.type});
 errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
-if(!(formats30.validate(data5))){
+if(!(formats30(data5))){
 vErrors = addError(vErrors, instancePath+"/purchaseCurrencyFactor", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data5 === "string"){
 }
-var valid0 = _errs12 === errors;
 }
 if(data.purchasePrice !== undefined){
 let data6 = data.purchasePrice;
-const _errs14 = errors;
 if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){
 vErrors = addError(vErrors, instancePath+"/purchasePrice", "type", {type: schema30.properties.purchasePrice.type});
 errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
-if(!(formats30.validate(data6))){
+if(!(formats30(data6))){
 vErrors = addError(vErrors, instancePath+"/purchasePrice", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data6 === "string"){
 }
-var valid0 = _errs14 === errors;
 }
 if(data.purchasePriceLcy !== undefined){
 let data7 = data.purchasePriceLcy;
-const _errs16 = errors;
 if((!((typeof data7 == "number") && (isFinite(data7)))) && (data7 !== null)){
 vErrors = addError(vErrors, instancePath+"/purchasePriceLcy", "type", {type: schema30.properties.purchasePriceLcy.type});
 errors++;
 }
 if((typeof data7 == "number") && (isFinite(data7))){
-if(!(formats30.validate(data7))){
+if(!(formats30(data7))){
 vErrors = addError(vErrors, instancePath+"/purchasePriceLcy", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data7 === "string"){
 }
-var valid0 = _errs16 === errors;
 }
 if(data.purchasePriceTotal !== undefined){
 let data8 = data.purchasePriceTotal;
-const _errs18 = errors;
 if((!((typeof data8 == "number") && (isFinite(data8)))) && (data8 !== null)){
 vErrors = addError(vErrors, instancePath+"/purchasePriceTotal", "type", {type: schema30.properties.purchasePriceTotal.type});
 errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
-if(!(formats30.validate(data8))){
+if(!(formats30(data8))){
 vErrors = addError(vErrors, instancePath+"/purchasePriceTotal", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data8 === "string"){
 }
-var valid0 = _errs18 === errors;
 }
 if(data.purchasePriceTotalLcy !== undefined){
 let data9 = data.purchasePriceTotalLcy;
-const _errs20 = errors;
 if((!((typeof data9 == "number") && (isFinite(data9)))) && (data9 !== null)){
 vErrors = addError(vErrors, instancePath+"/purchasePriceTotalLcy", "type", {type: schema30.properties.purchasePriceTotalLcy.type});
 errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
-if(!(formats30.validate(data9))){
+if(!(formats30(data9))){
 vErrors = addError(vErrors, instancePath+"/purchasePriceTotalLcy", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data9 === "string"){
 }
-var valid0 = _errs20 === errors;
 }
 if(data.quantity !== undefined){
 let data10 = data.quantity;
-const _errs22 = errors;
 if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (data10 !== null)){
 vErrors = addError(vErrors, instancePath+"/quantity", "type", {type: schema30.properties.quantity.type});
 errors++;
 }
 if((typeof data10 == "number") && (isFinite(data10))){
-if(!(formats2.validate(data10))){
+if(!(formats2(data10))){
 vErrors = addError(vErrors, instancePath+"/quantity", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data10 === "string"){
 }
-var valid0 = _errs22 === errors;
 }
 if(data.salesMarkup !== undefined){
 let data11 = data.salesMarkup;
-const _errs24 = errors;
 if((!((typeof data11 == "number") && (isFinite(data11)))) && (data11 !== null)){
 vErrors = addError(vErrors, instancePath+"/salesMarkup", "type", {type: schema30.properties.salesMarkup.type});
 errors++;
 }
 if((typeof data11 == "number") && (isFinite(data11))){
-if(!(formats30.validate(data11))){
+if(!(formats30(data11))){
 vErrors = addError(vErrors, instancePath+"/salesMarkup", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data11 === "string"){
 }
-var valid0 = _errs24 === errors;
 }
 if(data.salesMargin !== undefined){
 let data12 = data.salesMargin;
-const _errs26 = errors;
 if((!((typeof data12 == "number") && (isFinite(data12)))) && (data12 !== null)){
 vErrors = addError(vErrors, instancePath+"/salesMargin", "type", {type: schema30.properties.salesMargin.type});
 errors++;
 }
 if((typeof data12 == "number") && (isFinite(data12))){
-if(!(formats30.validate(data12))){
+if(!(formats30(data12))){
 vErrors = addError(vErrors, instancePath+"/salesMargin", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data12 === "string"){
 }
-var valid0 = _errs26 === errors;
 }
 if(data.unitPrice !== undefined){
 let data13 = data.unitPrice;
-const _errs28 = errors;
 if((!((typeof data13 == "number") && (isFinite(data13)))) && (data13 !== null)){
 vErrors = addError(vErrors, instancePath+"/unitPrice", "type", {type: schema30.properties.unitPrice.type});
 errors++;
 }
 if((typeof data13 == "number") && (isFinite(data13))){
-if(!(formats30.validate(data13))){
+if(!(formats30(data13))){
 vErrors = addError(vErrors, instancePath+"/unitPrice", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data13 === "string"){
 }
-var valid0 = _errs28 === errors;
 }
 if(data.vatBaseAmount !== undefined){
 let data14 = data.vatBaseAmount;
-const _errs30 = errors;
 if((typeof data14 == "number") && (isFinite(data14))){
-if(!(formats30.validate(data14))){
+if(!(formats30(data14))){
 vErrors = addError(vErrors, instancePath+"/vatBaseAmount", "format", {format: "double"});
 errors++;
 }
@@ -2510,41 +2093,36 @@ errors++;
 }
 if(typeof data14 === "string"){
 }
-var valid0 = _errs30 === errors;
 }
 if(data.vatCalculationType !== undefined){
 let data15 = data.vatCalculationType;
-const _errs32 = errors;
 if((!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) && (data15 !== null)){
 vErrors = addError(vErrors, instancePath+"/vatCalculationType", "type", {type: schema30.properties.vatCalculationType.type});
 errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
-if(!(formats2.validate(data15))){
+if(!(formats2(data15))){
 vErrors = addError(vErrors, instancePath+"/vatCalculationType", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data15 === "string"){
 }
-var valid0 = _errs32 === errors;
 }
 if(data.vatPercent !== undefined){
 let data16 = data.vatPercent;
-const _errs34 = errors;
 if((!((typeof data16 == "number") && (isFinite(data16)))) && (data16 !== null)){
 vErrors = addError(vErrors, instancePath+"/vatPercent", "type", {type: schema30.properties.vatPercent.type});
 errors++;
 }
 if((typeof data16 == "number") && (isFinite(data16))){
-if(!(formats30.validate(data16))){
+if(!(formats30(data16))){
 vErrors = addError(vErrors, instancePath+"/vatPercent", "format", {format: "double"});
 errors++;
 }
 }
 if(typeof data16 === "string"){
 }
-var valid0 = _errs34 === errors;
 }
 }
 else {
@@ -2556,7 +2134,7 @@ validate67.errorCount = errors;
 return errors === 0;
 }
 
-function validate59(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate59(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2568,116 +2146,80 @@ errors++;
 }
 if(data.id !== undefined){
 let data0 = data.id;
-const _errs2 = errors;
 if(typeof data0 !== "string"){
 vErrors = addError(vErrors, instancePath+"/id", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.description !== undefined){
 let data1 = data.description;
-const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
 vErrors = addError(vErrors, instancePath+"/description", "type", {type: schema26.properties.description.type});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.description2 !== undefined){
 let data2 = data.description2;
-const _errs6 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/description2", "type", {type: schema26.properties.description2.type});
 errors++;
 }
-var valid0 = _errs6 === errors;
 }
 if(data.documentNo !== undefined){
 let data3 = data.documentNo;
-const _errs8 = errors;
 if(typeof data3 !== "string"){
 vErrors = addError(vErrors, instancePath+"/documentNo", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.erpData !== undefined){
 let data4 = data.erpData;
-const _errs10 = errors;
 if(data4 !== null){
-const _errs11 = errors;
-const _errs12 = errors;
-if(!(validate60(data4, instancePath+"/erpData", data, "erpData", rootData))){
-vErrors = appendErrors(vErrors, validate60.errors);
+if(!(validate60(data4))){
+vErrors = appendErrors(vErrors, validate60.errors, instancePath+"/erpData");
 errors += validate60.errorCount;
 }
-else {
 }
-var valid2 = _errs12 === errors;
-var valid1 = _errs11 === errors;
-}
-var valid0 = _errs10 === errors;
 }
 if(data.itemNo !== undefined){
 let data5 = data.itemNo;
-const _errs13 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
 vErrors = addError(vErrors, instancePath+"/itemNo", "type", {type: schema26.properties.itemNo.type});
 errors++;
 }
-var valid0 = _errs13 === errors;
 }
 if(data.lineNo !== undefined){
 let data6 = data.lineNo;
-const _errs15 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
 vErrors = addError(vErrors, instancePath+"/lineNo", "type", {type: "integer"});
 errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
-if(!(formats2.validate(data6))){
+if(!(formats2(data6))){
 vErrors = addError(vErrors, instancePath+"/lineNo", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data6 === "string"){
 }
-var valid0 = _errs15 === errors;
 }
 if(data.period !== undefined){
 let data7 = data.period;
-const _errs17 = errors;
 if(data7 !== null){
-const _errs18 = errors;
-const _errs19 = errors;
-if(!(validate65(data7, instancePath+"/period", data, "period", rootData))){
-vErrors = appendErrors(vErrors, validate65.errors);
+if(!(validate65(data7))){
+vErrors = appendErrors(vErrors, validate65.errors, instancePath+"/period");
 errors += validate65.errorCount;
 }
-else {
 }
-var valid4 = _errs19 === errors;
-var valid3 = _errs18 === errors;
-}
-var valid0 = _errs17 === errors;
 }
 if(data.price !== undefined){
 let data8 = data.price;
-const _errs20 = errors;
 if(data8 !== null){
-const _errs21 = errors;
-const _errs22 = errors;
-if(!(validate67(data8, instancePath+"/price", data, "price", rootData))){
-vErrors = appendErrors(vErrors, validate67.errors);
+if(!(validate67(data8))){
+vErrors = appendErrors(vErrors, validate67.errors, instancePath+"/price");
 errors += validate67.errorCount;
 }
-else {
 }
-var valid6 = _errs22 === errors;
-var valid5 = _errs21 === errors;
-}
-var valid0 = _errs20 === errors;
 }
 }
 else {
@@ -2691,7 +2233,7 @@ return errors === 0;
 
 const schema32 = {"enum":["Pending","Running","Ready","Failed"],"type":"string"};
 
-function validate71(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate71(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -2708,7 +2250,7 @@ validate71.errorCount = errors;
 return errors === 0;
 }
 
-function validate70(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate70(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2720,16 +2262,10 @@ errors++;
 }
 if(data.status !== undefined){
 let data0 = data.status;
-const _errs2 = errors;
-const _errs3 = errors;
-if(!(validate71(data0, instancePath+"/status", data, "status", rootData))){
-vErrors = appendErrors(vErrors, validate71.errors);
+if(!(validate71(data0))){
+vErrors = appendErrors(vErrors, validate71.errors, instancePath+"/status");
 errors += validate71.errorCount;
 }
-else {
-}
-var valid1 = _errs3 === errors;
-var valid0 = _errs2 === errors;
 }
 }
 else {
@@ -2741,7 +2277,7 @@ validate70.errorCount = errors;
 return errors === 0;
 }
 
-function validate0(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate0(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2753,315 +2289,204 @@ errors++;
 }
 if(data.audit !== undefined){
 let data0 = data.audit;
-const _errs2 = errors;
-const _errs3 = errors;
-if(!(validate1(data0, instancePath+"/audit", data, "audit", rootData))){
-vErrors = appendErrors(vErrors, validate1.errors);
+if(!(validate1(data0))){
+vErrors = appendErrors(vErrors, validate1.errors, instancePath+"/audit");
 errors += validate1.errorCount;
 }
-else {
-}
-var valid1 = _errs3 === errors;
-var valid0 = _errs2 === errors;
 }
 if(data.$meta !== undefined){
 let data1 = data.$meta;
-const _errs4 = errors;
 if(data1 !== null){
-const _errs5 = errors;
-const _errs6 = errors;
-if(!(validate11(data1, instancePath+"/$meta", data, "$meta", rootData))){
-vErrors = appendErrors(vErrors, validate11.errors);
+if(!(validate11(data1))){
+vErrors = appendErrors(vErrors, validate11.errors, instancePath+"/$meta");
 errors += validate11.errorCount;
 }
-else {
 }
-var valid3 = _errs6 === errors;
-var valid2 = _errs5 === errors;
-}
-var valid0 = _errs4 === errors;
 }
 if(data.revision !== undefined){
 let data2 = data.revision;
-const _errs7 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 vErrors = addError(vErrors, instancePath+"/revision", "type", {type: "integer"});
 errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
-if(!(formats2.validate(data2))){
+if(!(formats2(data2))){
 vErrors = addError(vErrors, instancePath+"/revision", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data2 === "string"){
 }
-var valid0 = _errs7 === errors;
 }
 if(data.id !== undefined){
 let data3 = data.id;
-const _errs9 = errors;
 if(typeof data3 !== "string"){
 vErrors = addError(vErrors, instancePath+"/id", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs9 === errors;
 }
 if(data.countryCode !== undefined){
 let data4 = data.countryCode;
-const _errs11 = errors;
 if(typeof data4 !== "string"){
 vErrors = addError(vErrors, instancePath+"/countryCode", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs11 === errors;
 }
 if(data.documentNo !== undefined){
 let data5 = data.documentNo;
-const _errs13 = errors;
 if(typeof data5 !== "string"){
 vErrors = addError(vErrors, instancePath+"/documentNo", "type", {type: "string"});
 errors++;
 }
-var valid0 = _errs13 === errors;
 }
 if(data.externalIds !== undefined){
 let data6 = data.externalIds;
-const _errs15 = errors;
-const _errs16 = errors;
-if(!(validate13(data6, instancePath+"/externalIds", data, "externalIds", rootData))){
-vErrors = appendErrors(vErrors, validate13.errors);
+if(!(validate13(data6))){
+vErrors = appendErrors(vErrors, validate13.errors, instancePath+"/externalIds");
 errors += validate13.errorCount;
 }
-else {
-}
-var valid4 = _errs16 === errors;
-var valid0 = _errs15 === errors;
 }
 if(data.buyer !== undefined){
 let data7 = data.buyer;
-const _errs17 = errors;
 if(!(data7 && typeof data7 == "object" && !Array.isArray(data7))){
 vErrors = addError(vErrors, instancePath+"/buyer", "type", {type: "object"});
 errors++;
 }
-const _errs19 = errors;
-if(!(validate15(data7, instancePath+"/buyer", data, "buyer", rootData))){
-vErrors = appendErrors(vErrors, validate15.errors);
+if(!(validate15(data7))){
+vErrors = appendErrors(vErrors, validate15.errors, instancePath+"/buyer");
 errors += validate15.errorCount;
 }
-else {
-}
-var valid5 = _errs19 === errors;
-var valid0 = _errs17 === errors;
 }
 if(data.seller !== undefined){
 let data8 = data.seller;
-const _errs20 = errors;
 if(!(data8 && typeof data8 == "object" && !Array.isArray(data8))){
 vErrors = addError(vErrors, instancePath+"/seller", "type", {type: "object"});
 errors++;
 }
-const _errs22 = errors;
-if(!(validate17(data8, instancePath+"/seller", data, "seller", rootData))){
-vErrors = appendErrors(vErrors, validate17.errors);
+if(!(validate17(data8))){
+vErrors = appendErrors(vErrors, validate17.errors, instancePath+"/seller");
 errors += validate17.errorCount;
 }
-else {
-}
-var valid6 = _errs22 === errors;
-var valid0 = _errs20 === errors;
 }
 if(data.attributes !== undefined){
 let data9 = data.attributes;
-const _errs23 = errors;
-const _errs24 = errors;
-if(!(validate19(data9, instancePath+"/attributes", data, "attributes", rootData))){
-vErrors = appendErrors(vErrors, validate19.errors);
+if(!(validate19(data9))){
+vErrors = appendErrors(vErrors, validate19.errors, instancePath+"/attributes");
 errors += validate19.errorCount;
 }
-else {
-}
-var valid7 = _errs24 === errors;
-var valid0 = _errs23 === errors;
 }
 if(data.status !== undefined){
 let data10 = data.status;
-const _errs25 = errors;
-const _errs26 = errors;
-if(!(validate21(data10, instancePath+"/status", data, "status", rootData))){
-vErrors = appendErrors(vErrors, validate21.errors);
+if(!(validate21(data10))){
+vErrors = appendErrors(vErrors, validate21.errors, instancePath+"/status");
 errors += validate21.errorCount;
 }
-else {
-}
-var valid8 = _errs26 === errors;
-var valid0 = _errs25 === errors;
 }
 if(data.statement !== undefined){
 let data11 = data.statement;
-const _errs27 = errors;
 if(!(data11 && typeof data11 == "object" && !Array.isArray(data11))){
 vErrors = addError(vErrors, instancePath+"/statement", "type", {type: "object"});
 errors++;
 }
-const _errs29 = errors;
-if(!(validate23(data11, instancePath+"/statement", data, "statement", rootData))){
-vErrors = appendErrors(vErrors, validate23.errors);
+if(!(validate23(data11))){
+vErrors = appendErrors(vErrors, validate23.errors, instancePath+"/statement");
 errors += validate23.errorCount;
 }
-else {
-}
-var valid9 = _errs29 === errors;
-var valid0 = _errs27 === errors;
 }
 if(data.agreement !== undefined){
 let data12 = data.agreement;
-const _errs30 = errors;
 if(!(data12 && typeof data12 == "object" && !Array.isArray(data12))){
 vErrors = addError(vErrors, instancePath+"/agreement", "type", {type: "object"});
 errors++;
 }
-const _errs32 = errors;
-if(!(validate25(data12, instancePath+"/agreement", data, "agreement", rootData))){
-vErrors = appendErrors(vErrors, validate25.errors);
+if(!(validate25(data12))){
+vErrors = appendErrors(vErrors, validate25.errors, instancePath+"/agreement");
 errors += validate25.errorCount;
 }
-else {
-}
-var valid10 = _errs32 === errors;
-var valid0 = _errs30 === errors;
 }
 if(data.billingType !== undefined){
 let data13 = data.billingType;
-const _errs33 = errors;
-const _errs34 = errors;
-if(!(validate29(data13, instancePath+"/billingType", data, "billingType", rootData))){
-vErrors = appendErrors(vErrors, validate29.errors);
+if(!(validate29(data13))){
+vErrors = appendErrors(vErrors, validate29.errors, instancePath+"/billingType");
 errors += validate29.errorCount;
 }
-else {
-}
-var valid11 = _errs34 === errors;
-var valid0 = _errs33 === errors;
 }
 if(data.client !== undefined){
 let data14 = data.client;
-const _errs35 = errors;
 if(!(data14 && typeof data14 == "object" && !Array.isArray(data14))){
 vErrors = addError(vErrors, instancePath+"/client", "type", {type: "object"});
 errors++;
 }
-const _errs37 = errors;
-if(!(validate31(data14, instancePath+"/client", data, "client", rootData))){
-vErrors = appendErrors(vErrors, validate31.errors);
+if(!(validate31(data14))){
+vErrors = appendErrors(vErrors, validate31.errors, instancePath+"/client");
 errors += validate31.errorCount;
 }
-else {
-}
-var valid12 = _errs37 === errors;
-var valid0 = _errs35 === errors;
 }
 if(data.clientId !== undefined){
 let data15 = data.clientId;
-const _errs38 = errors;
 if((typeof data15 !== "string") && (data15 !== null)){
 vErrors = addError(vErrors, instancePath+"/clientId", "type", {type: schema0.properties.clientId.type});
 errors++;
 }
-var valid0 = _errs38 === errors;
 }
 if(data.licensee !== undefined){
 let data16 = data.licensee;
-const _errs40 = errors;
 if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
 vErrors = addError(vErrors, instancePath+"/licensee", "type", {type: "object"});
 errors++;
 }
-const _errs42 = errors;
-if(!(validate37(data16, instancePath+"/licensee", data, "licensee", rootData))){
-vErrors = appendErrors(vErrors, validate37.errors);
+if(!(validate37(data16))){
+vErrors = appendErrors(vErrors, validate37.errors, instancePath+"/licensee");
 errors += validate37.errorCount;
 }
-else {
-}
-var valid13 = _errs42 === errors;
-var valid0 = _errs40 === errors;
 }
 if(data.product !== undefined){
 let data17 = data.product;
-const _errs43 = errors;
 if(!(data17 && typeof data17 == "object" && !Array.isArray(data17))){
 vErrors = addError(vErrors, instancePath+"/product", "type", {type: "object"});
 errors++;
 }
-const _errs45 = errors;
-if(!(validate39(data17, instancePath+"/product", data, "product", rootData))){
-vErrors = appendErrors(vErrors, validate39.errors);
+if(!(validate39(data17))){
+vErrors = appendErrors(vErrors, validate39.errors, instancePath+"/product");
 errors += validate39.errorCount;
 }
-else {
-}
-var valid14 = _errs45 === errors;
-var valid0 = _errs43 === errors;
 }
 if(data.vendor !== undefined){
 let data18 = data.vendor;
-const _errs46 = errors;
 if(!(data18 && typeof data18 == "object" && !Array.isArray(data18))){
 vErrors = addError(vErrors, instancePath+"/vendor", "type", {type: "object"});
 errors++;
 }
-const _errs48 = errors;
-if(!(validate31(data18, instancePath+"/vendor", data, "vendor", rootData))){
-vErrors = appendErrors(vErrors, validate31.errors);
+if(!(validate31(data18))){
+vErrors = appendErrors(vErrors, validate31.errors, instancePath+"/vendor");
 errors += validate31.errorCount;
 }
-else {
-}
-var valid15 = _errs48 === errors;
-var valid0 = _errs46 === errors;
 }
 if(data.erpData !== undefined){
 let data19 = data.erpData;
-const _errs49 = errors;
-const _errs50 = errors;
-if(!(validate44(data19, instancePath+"/erpData", data, "erpData", rootData))){
-vErrors = appendErrors(vErrors, validate44.errors);
+if(!(validate44(data19))){
+vErrors = appendErrors(vErrors, validate44.errors, instancePath+"/erpData");
 errors += validate44.errorCount;
 }
-else {
-}
-var valid16 = _errs50 === errors;
-var valid0 = _errs49 === errors;
 }
 if(data.price !== undefined){
 let data20 = data.price;
-const _errs51 = errors;
-const _errs52 = errors;
-if(!(validate57(data20, instancePath+"/price", data, "price", rootData))){
-vErrors = appendErrors(vErrors, validate57.errors);
+if(!(validate57(data20))){
+vErrors = appendErrors(vErrors, validate57.errors, instancePath+"/price");
 errors += validate57.errorCount;
 }
-else {
-}
-var valid17 = _errs52 === errors;
-var valid0 = _errs51 === errors;
 }
 if(data.lines !== undefined){
 let data21 = data.lines;
-const _errs53 = errors;
 if(Array.isArray(data21)){
 let valid19 = true;
 const len0 = data21.length;
 for(let i0=0; i0<len0; i0++){
 let data22 = data21[i0];
 const _errs55 = errors;
-if(!(validate59(data22, instancePath+"/lines/" + i0, data21, i0, rootData))){
-vErrors = appendErrors(vErrors, validate59.errors);
+if(!(validate59(data22))){
+vErrors = appendErrors(vErrors, validate59.errors, instancePath+"/lines/" + i0);
 errors += validate59.errorCount;
-}
-else {
 }
 var valid18 = _errs55 === errors;
 if(!valid18){
@@ -3073,20 +2498,13 @@ else {
 vErrors = addError(vErrors, instancePath+"/lines", "type", {type: "array"});
 errors++;
 }
-var valid0 = _errs53 === errors;
 }
 if(data.analytics !== undefined){
 let data23 = data.analytics;
-const _errs56 = errors;
-const _errs57 = errors;
-if(!(validate70(data23, instancePath+"/analytics", data, "analytics", rootData))){
-vErrors = appendErrors(vErrors, validate70.errors);
+if(!(validate70(data23))){
+vErrors = appendErrors(vErrors, validate70.errors, instancePath+"/analytics");
 errors += validate70.errorCount;
 }
-else {
-}
-var valid20 = _errs57 === errors;
-var valid0 = _errs56 === errors;
 }
 }
 else {
@@ -3100,62 +2518,52 @@ return errors === 0;
 
 const schema33 = {"type":"object","properties":{"type":{"type":["string","null"]},"title":{"type":["string","null"]},"status":{"type":["integer","null"],"format":"int32"},"detail":{"type":["string","null"]},"instance":{"type":["string","null"]}},"additionalProperties":{}};
 
-function validate74(data, instancePath="", parentData, parentDataProperty, rootData=data){
+function validate74(data, instancePath=""){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type !== undefined){
 let data0 = data.type;
-const _errs2 = errors;
 if((typeof data0 !== "string") && (data0 !== null)){
 vErrors = addError(vErrors, instancePath+"/type", "type", {type: schema33.properties.type.type});
 errors++;
 }
-var valid0 = _errs2 === errors;
 }
 if(data.title !== undefined){
 let data1 = data.title;
-const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
 vErrors = addError(vErrors, instancePath+"/title", "type", {type: schema33.properties.title.type});
 errors++;
 }
-var valid0 = _errs4 === errors;
 }
 if(data.status !== undefined){
 let data2 = data.status;
-const _errs6 = errors;
 if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (data2 !== null)){
 vErrors = addError(vErrors, instancePath+"/status", "type", {type: schema33.properties.status.type});
 errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
-if(!(formats2.validate(data2))){
+if(!(formats2(data2))){
 vErrors = addError(vErrors, instancePath+"/status", "format", {format: "int32"});
 errors++;
 }
 }
 if(typeof data2 === "string"){
 }
-var valid0 = _errs6 === errors;
 }
 if(data.detail !== undefined){
 let data3 = data.detail;
-const _errs8 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
 vErrors = addError(vErrors, instancePath+"/detail", "type", {type: schema33.properties.detail.type});
 errors++;
 }
-var valid0 = _errs8 === errors;
 }
 if(data.instance !== undefined){
 let data4 = data.instance;
-const _errs10 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
 vErrors = addError(vErrors, instancePath+"/instance", "type", {type: schema33.properties.instance.type});
 errors++;
 }
-var valid0 = _errs10 === errors;
 }
 }
 else {

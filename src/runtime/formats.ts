@@ -6,11 +6,12 @@
  * "full" date and date-time functions (regex captures, split, Number parsing) are most of a naive
  * set-up's validation time, and its "fast" mode accepts 2026-02-30. Here char-code scans check a
  * date and a date-time (calendar, ranges, zone, leap second); a time is a shape regex plus the same
- * range checks. The other string formats reuse ajv-formats' full-mode checks.
+ * range checks. The other string formats are ajv-formats' full-mode checks (library-formats.ts:
+ * the same expressions in ESM, so that no CommonJS module is loaded at run time).
  * @see https://www.rfc-editor.org/rfc/rfc3339#section-5.6
  * @see https://spec.openapis.org/oas/v3.1.0#data-types
  */
-import { fullFormats } from "ajv-formats/dist/formats.js";
+import { isRegex, isUri, libraryPatterns } from "./library-formats.js";
 
 /** One format: which JSON type it constrains (others pass) and its check. */
 export interface FormatCheck {
@@ -27,17 +28,42 @@ function twoDigits(s: string, i: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-/** RFC 3339 full-date (`2026-02-28`) in the first 10 characters of `s`, with a real calendar day. */
+/**
+ * RFC 3339 full-date (`2026-02-28`) in the first 10 characters of `s` (the caller checked the
+ * length), with a real calendar day. Each character is read once; the calendar is consulted only
+ * for days 29 to 31 (the year only for 29 February). Digits are tested as `(code - 48) >>> 0 <= 9`.
+ */
 function isFullDate(s: string): boolean {
-  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  const hi = twoDigits(s, 0);
-  const lo = twoDigits(s, 2);
-  const month = twoDigits(s, 5);
-  const day = twoDigits(s, 8);
-  if (hi < 0 || lo < 0 || month < 1 || month > 12 || day < 1) return false;
-  const year = hi * 100 + lo;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month] as number));
+  const y0 = s.charCodeAt(0) - 48;
+  const y1 = s.charCodeAt(1) - 48;
+  const y2 = s.charCodeAt(2) - 48;
+  const y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48;
+  const m1 = s.charCodeAt(6) - 48;
+  const d0 = s.charCodeAt(8) - 48;
+  const d1 = s.charCodeAt(9) - 48;
+  if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    m0 >>> 0 > 1 ||
+    m1 >>> 0 > 9 ||
+    d0 >>> 0 > 3 ||
+    d1 >>> 0 > 9 ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45
+  ) {
+    return false;
+  }
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day <= 28) return true;
+  if (month !== 2) return day <= (DAYS_IN_MONTH[month] as number);
+  if (day > 29) return false;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
 // The shape of a full-time by character class only (alternations make V8's regex ~1.5x slower);
@@ -71,18 +97,38 @@ export function isDate(s: string): boolean {
 
 /**
  * RFC 3339 date-time: full-date, `T` (or `t`), full-time with a required zone, scanned by char code
- * (measured faster than the shape regex inside the generated validators). A leap second goes to
- * {@link timeRangesOk}.
+ * (measured faster than a shape regex inside the generated validators), each character read once.
+ * A leap second goes to {@link timeRangesOk}.
  */
 export function isDateTime(s: string): boolean {
   const n = s.length;
-  if (n < 20 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
+  if (n < 20) return false;
   const t = s.charCodeAt(10);
-  if ((t !== 84 && t !== 116) || !isFullDate(s)) return false;
-  const hour = twoDigits(s, 11);
-  const minute = twoDigits(s, 14);
-  const second = twoDigits(s, 17);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return false;
+  if (
+    (t !== 84 && t !== 116) ||
+    s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58 ||
+    !isFullDate(s)
+  ) {
+    return false;
+  }
+  const h0 = s.charCodeAt(11) - 48;
+  const h1 = s.charCodeAt(12) - 48;
+  const i0 = s.charCodeAt(14) - 48;
+  const i1 = s.charCodeAt(15) - 48;
+  const s0 = s.charCodeAt(17) - 48;
+  const s1 = s.charCodeAt(18) - 48;
+  // hour 00-23, minute 00-59, second 00-60
+  if (
+    h0 >>> 0 > 2 ||
+    h1 >>> 0 > (h0 === 2 ? 3 : 9) ||
+    i0 >>> 0 > 5 ||
+    i1 >>> 0 > 9 ||
+    s0 >>> 0 > 6 ||
+    s1 >>> 0 > (s0 === 6 ? 0 : 9)
+  ) {
+    return false;
+  }
   let i = 19;
   let c = s.charCodeAt(i);
   if (c === 46) {
@@ -95,13 +141,18 @@ export function isDateTime(s: string): boolean {
     if (i + 1 !== n) return false;
   } else if (c === 43 || c === 45) {
     if (i + 6 !== n || s.charCodeAt(i + 3) !== 58) return false;
-    const zoneHour = twoDigits(s, i + 1);
-    const zoneMinute = twoDigits(s, i + 4);
-    if (zoneHour < 0 || zoneHour > 23 || zoneMinute < 0 || zoneMinute > 59) return false;
+    const z0 = s.charCodeAt(i + 1) - 48;
+    const z1 = s.charCodeAt(i + 2) - 48;
+    const zm0 = s.charCodeAt(i + 4) - 48;
+    const zm1 = s.charCodeAt(i + 5) - 48;
+    // zone hour 00-23, zone minute 00-59
+    if (z0 >>> 0 > 2 || z1 >>> 0 > (z0 === 2 ? 3 : 9) || zm0 >>> 0 > 5 || zm1 >>> 0 > 9) {
+      return false;
+    }
   } else {
     return false;
   }
-  return second < 60 || timeRangesOk(s, 11);
+  return s0 !== 6 || timeRangesOk(s, 11);
 }
 
 /** RFC 3339 full-time with a required zone. */
@@ -137,13 +188,10 @@ const INT32_MAX = 2 ** 31 - 1;
 const INT64_LIMIT = 2 ** 63;
 const FLOAT_MAX = 3.4028234663852886e38;
 
-function fromAjvFormats(name: keyof typeof fullFormats): (s: string) => boolean {
-  const def = fullFormats[name] as unknown;
-  if (def instanceof RegExp) return (s) => def.test(s);
-  if (typeof def === "function") return def as (s: string) => boolean;
-  const validate = (def as { validate: unknown }).validate;
-  if (validate instanceof RegExp) return (s) => validate.test(s);
-  return validate as (s: string) => boolean;
+function fromAjvFormats(name: string): (s: string) => boolean {
+  const pattern = libraryPatterns[name];
+  if (!pattern) throw new Error(`no ajv-formats expression for format '${name}'`);
+  return (s) => pattern.test(s);
 }
 
 const string = (validate: (s: string) => boolean): FormatCheck => ({ type: "string", validate });
@@ -163,7 +211,7 @@ export const formats: Readonly<Record<string, FormatCheck>> = {
   int64: number((n) => Number.isInteger(n) && n >= -INT64_LIMIT && n <= INT64_LIMIT),
   float: number((n) => Number.isFinite(n) && Math.abs(n) <= FLOAT_MAX),
   double: number((n) => Number.isFinite(n)),
-  uri: string(fromAjvFormats("uri")),
+  uri: string(isUri),
   "uri-reference": string(fromAjvFormats("uri-reference")),
   "uri-template": string(fromAjvFormats("uri-template")),
   url: string(fromAjvFormats("url")),
@@ -175,7 +223,7 @@ export const formats: Readonly<Record<string, FormatCheck>> = {
   duration: string(fromAjvFormats("duration")),
   "json-pointer": string(fromAjvFormats("json-pointer")),
   "relative-json-pointer": string(fromAjvFormats("relative-json-pointer")),
-  regex: string(fromAjvFormats("regex")),
+  regex: string(isRegex),
 };
 
 /** Formats OpenAPI defines as hints without a check (`binary`, `password`): never a warning. */

@@ -3,9 +3,10 @@
  * against the vendored spec of a generated API.
  *
  * Asynchronous on purpose: an API's operation index and precompiled validators are imported on
- * first use (an application that validates one API does not load the others, and a large API's
- * validators take a while to load). After `await loadResponseValidator(api)`, checking is
- * synchronous: keep the returned function for hot paths.
+ * first use (an application that validates one API does not load the others), and a large API's
+ * validators are split into chunks (lazy-validators.ts): `validateResponse` imports only the
+ * chunks the response needs. After `await loadResponseValidator(api)`, which imports them all,
+ * checking is synchronous: keep the returned function for hot paths.
  */
 import { type ApiId, apiIds, apiModules } from "../../generated/index.js";
 import { UnknownApiError } from "../errors.js";
@@ -15,7 +16,10 @@ import type {
   ValidationResult,
   ValidatorModule,
 } from "../runtime/validate/types.js";
-import { validateResponseWith } from "../runtime/validate/validate-response.js";
+import {
+  validateResponseLoading,
+  validateResponseWith,
+} from "../runtime/validate/validate-response.js";
 
 /** A synchronous response check bound to one API. */
 export type ResponseValidator = (input: ResponseInput) => ValidationResult;
@@ -33,10 +37,18 @@ function isApiId(api: string): api is ApiId {
 }
 
 /**
- * The operation index and validators of `api` (imported once, then cached).
+ * The operation index and validators of `api` (imported once, then cached), every validator
+ * loaded: `validateResponseWith(index, validators, input)` can run synchronously.
  * @throws UnknownApiError listing the generated API ids.
  */
-export function loadApi(api: string): Promise<LoadedApi> {
+export async function loadApi(api: string): Promise<LoadedApi> {
+  const entry = await loadApiLazily(api);
+  await entry.validators.loadAll?.();
+  return entry;
+}
+
+/** {@link loadApi} without importing a split module's chunks (see lazy-validators.ts). */
+function loadApiLazily(api: string): Promise<LoadedApi> {
   if (!isApiId(api)) return Promise.reject(new UnknownApiError(api, apiIds));
   let entry = loaded.get(api);
   if (!entry) {
@@ -51,7 +63,10 @@ export function loadApi(api: string): Promise<LoadedApi> {
   return entry;
 }
 
-/** A synchronous validator for `api`'s responses. @throws UnknownApiError for an unknown id. */
+/**
+ * A synchronous validator for `api`'s responses (every validator imported first).
+ * @throws UnknownApiError for an unknown id.
+ */
 export async function loadResponseValidator(
   api: ApiId | (string & {}),
 ): Promise<ResponseValidator> {
@@ -68,5 +83,6 @@ export async function validateResponse(
   api: ApiId | (string & {}),
   input: ResponseInput,
 ): Promise<ValidationResult> {
-  return (await loadResponseValidator(api))(input);
+  const { index, validators } = await loadApiLazily(api);
+  return validateResponseLoading(index, validators, input);
 }

@@ -27,6 +27,26 @@ describe("bounded error lists", () => {
     expect(result.at(-1)?.instancePath).toBe(last);
   });
 
+  it.each([
+    [
+      "prefixes every kept error",
+      { target: 2, source: 3, want: ["/items/3/5000", "/items/3/5002"] },
+    ],
+    [
+      "prefixes only what fits under the cap",
+      { target: MAX_VIOLATIONS - 1, source: 3, want: ["/items/3/5000", "/5002"] },
+    ],
+    [
+      "leaves the source alone when the list is full",
+      { target: MAX_VIOLATIONS, source: 2, want: ["/5000", "/5001"] },
+    ],
+  ])("a callee's relative paths: %s", (_name, { target, source, want }) => {
+    const from = errors(source, 5000);
+    const result = appendErrors(errors(target), from, "/items/3");
+    expect([from[0]?.instancePath, from.at(-1)?.instancePath]).toEqual(want);
+    expect(result).toHaveLength(Math.min(MAX_VIOLATIONS, target + source));
+  });
+
   it("adds an error while below the cap and never past it", () => {
     let list = addError(null, "/0", "type", { type: "string" });
     expect(list).toEqual([{ instancePath: "/0", keyword: "type", params: { type: "string" } }]);

@@ -10,7 +10,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildOperationIndex } from "../../src/codegen/build-operation-index.js";
 import { prepareDocument } from "../../src/codegen/prepare-document.js";
-import { emitValidators } from "../../src/codegen/validators/emit-validators.js";
+import {
+  emitValidators,
+  type ValidatorEmitOptions,
+} from "../../src/codegen/validators/emit-validators.js";
 import type { ApiIndex, SpecWarning } from "../../src/runtime/operation-index.js";
 import type { ValidatorModule } from "../../src/runtime/validate/types.js";
 import { loadOpenApiFile, type OpenApiDocument } from "../../src/spec/load-document.js";
@@ -36,33 +39,58 @@ export interface CompiledApi {
   readonly source: string;
   /** Path of the emitted validators.ts. */
   readonly file: string;
+  /** Every emitted file by path (`validators.ts`, and `validators/<n>.ts` when split). */
+  readonly files: Readonly<Record<string, string>>;
 }
 
-/** Emit and import the validators of `document` (a parsed OpenAPI document) as API `api`. */
-export async function compileApi(document: OpenApiDocument, api: string): Promise<CompiledApi> {
+/**
+ * Emit and import the validators of `document` (a parsed OpenAPI document) as API `api`; with
+ * `splitAbove`, split into chunks above that many bytes (emit-validators.ts).
+ */
+export async function compileApi(
+  document: OpenApiDocument,
+  api: string,
+  options: ValidatorEmitOptions = {},
+): Promise<CompiledApi> {
   const sourceFile = `specs/${api}/openapi`;
   const prepared = prepareDocument(document, sourceFile);
   const index = buildOperationIndex(prepared, api, sourceFile);
   // Every folder is two levels below .tmp/validate-tests, so the runtime import is the same for all.
   const runtimeImport = "../../../src/runtime";
-  const { files, warnings } = await emitValidators(prepared, { api, runtimeImport, sourceFile });
+  const { files, warnings } = await emitValidators(
+    prepared,
+    { api, runtimeImport, sourceFile },
+    options,
+  );
   const source = files["validators.ts"] ?? "";
-  const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
-  const out = join(root, ".tmp", "validate-tests", `${api}-${hash}`);
+  const hash = createHash("sha256");
+  for (const [name, text] of Object.entries(files)) hash.update(name).update(text);
+  const out = join(root, ".tmp", "validate-tests", `${api}-${hash.digest("hex").slice(0, 16)}`);
   const file = join(out, "validators.ts");
   if (!existsSync(file)) {
-    await mkdir(out, { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, source);
-    await rename(temporary, file);
+    // The index last: once it exists, so do the chunks it imports.
+    for (const name of [
+      ...Object.keys(files).filter((n) => n !== "validators.ts"),
+      "validators.ts",
+    ]) {
+      const target = join(out, name);
+      await mkdir(dirname(target), { recursive: true });
+      const temporary = `${target}.${process.pid}.tmp`;
+      await writeFile(temporary, files[name] ?? "");
+      await rename(temporary, target);
+    }
   }
   const module = (await import(pathToFileURL(file).href)) as ValidatorModule;
-  return { api, document: prepared, index, module, warnings, source, file };
+  return { api, document: prepared, index, module, warnings, source, file, files };
 }
 
 /** {@link compileApi} for a spec file. */
-export async function compileSpecFile(file: string, api: string): Promise<CompiledApi> {
-  return compileApi(await loadOpenApiFile(file), api);
+export async function compileSpecFile(
+  file: string,
+  api: string,
+  options: ValidatorEmitOptions = {},
+): Promise<CompiledApi> {
+  return compileApi(await loadOpenApiFile(file), api, options);
 }
 
 /** Path of a fixture under test/fixtures/validate/. */

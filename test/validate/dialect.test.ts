@@ -75,6 +75,20 @@ describe("OpenAPI 3.0 dialect", () => {
       { patch: { plainRef: null }, want: [["/plainRef", "type"]] },
     ],
     [
+      "a $ref inside allOf at the same place reports the full pointer",
+      { patch: { extended: { size: 1 } }, want: [["/extended/name", "required"]] },
+    ],
+    [
+      "errors of a shared component in array items carry the item pointer",
+      {
+        patch: { extendedList: [{ name: "a" }, { name: 1, size: "x" }] },
+        want: [
+          ["/extendedList/1/name", "type"],
+          ["/extendedList/1/size", "type"],
+        ],
+      },
+    ],
+    [
       "required stays required when nullable",
       { patch: { requiredNullable: undefined }, want: [["/requiredNullable", "required"]] },
     ],

@@ -111,6 +111,7 @@ describe("emitValidators", () => {
     };
     for (const file of [
       "formats",
+      "library-formats",
       "guarded-regexp",
       "validate/append-errors",
       "validate/ajv-runtime",

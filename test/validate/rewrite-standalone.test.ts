@@ -17,22 +17,63 @@ describe("rewriteStandalone", () => {
     expect(() => rewriteStandalone(code, options)).toThrow("needs runtime helper 'timestamp'");
   });
 
-  it("turns ajv's context object into positional arguments, string literals included", () => {
+  it.each([
+    [
+      "a property path with string literals",
+      {
+        context:
+          '{instancePath:instancePath+"/a,b}",parentData:data,parentDataProperty:"a,b}",rootData}',
+        prefix: 'instancePath+"/a,b}"',
+      },
+    ],
+    [
+      "the same place (ajv's shorthand)",
+      { context: "{instancePath,parentData,parentDataProperty,rootData}", prefix: "instancePath" },
+    ],
+  ])("drops ajv's call context and prefixes the callee's errors instead: %s", (_name, want) => {
     const code = [
       'function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){',
       "return true;",
       "}",
       'function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){',
-      'validate1(data["a,b}"], {instancePath:instancePath+"/a,b}",parentData:data,parentDataProperty:"a,b}",rootData});',
+      "let vErrors = null;",
+      "let errors = 0;",
+      `if(!(validate1(data["a,b}"], ${want.context}))){`,
+      "vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);",
+      "errors = vErrors.length;",
+      "}",
       "}",
     ].join("\n");
     const { body } = rewriteStandalone(code, options);
+    expect(body).toContain('function validate0(data, instancePath=""){');
     expect(body).toContain(
-      'function validate0(data, instancePath="", parentData, parentDataProperty, rootData=data){',
+      [
+        'if(!(validate1(data["a,b}"]))){',
+        `vErrors = appendErrors(vErrors, validate1.errors, ${want.prefix});`,
+        "errors += validate1.errorCount;",
+      ].join("\n"),
     );
-    expect(body).toContain(
-      'validate1(data["a,b}"], instancePath+"/a,b}", data, "a,b}", rootData);',
-    );
+  });
+
+  it("refuses a call whose errors are not merged the way ajv does", () => {
+    const code =
+      'if(!(validate1(data, {instancePath:instancePath+"/a",parentData:data,parentDataProperty:"a",rootData}))){\nreturn false;\n}';
+    expect(() => rewriteStandalone(code, options)).toThrow(/unexpected ajv call context/);
+  });
+
+  it("calls format checks directly and refuses other uses", () => {
+    const code = [
+      'const formats0 = require("../../src/runtime/formats.js").formats["date-time"];',
+      "function validate0(data){",
+      "return formats0.validate(data);",
+      "}",
+    ].join("\n");
+    const { body } = rewriteStandalone(code, options);
+    expect(body).toContain('const formats0 = __formats0.formats["date-time"].validate;');
+    expect(body).toContain("return formats0(data);");
+    expect(() =>
+      rewriteStandalone(code.replace("formats0.validate(data)", "formats0.async"), options),
+    ).toThrow("unexpected use of format 'formats0'");
   });
 
   it("routes only the patterns classified linear to RE2", () => {

@@ -13,6 +13,7 @@ import { compileSchemas } from "./compile-schemas.js";
 import { createValidatorAjv } from "./create-validator-ajv.js";
 import { rewriteStandalone } from "./rewrite-standalone.js";
 import { SchemaRegistry } from "./schema-registry.js";
+import { splitValidators } from "./split-validators.js";
 import { standaloneModule } from "./standalone-module.js";
 import type { DialectSchema } from "./transform-schema.js";
 
@@ -24,6 +25,21 @@ export interface ValidatorEmitContext {
   readonly runtimeImport: string;
   /** Spec path for the header (`specs/gcore-billing/openapi.yaml`); defaults to `specs/<api>`. */
   readonly sourceFile?: string;
+}
+
+/**
+ * Above this many bytes of validator code, `validators.ts` is an index over chunks loaded on
+ * demand (split-validators.ts): importing 4 MB (GitHub) takes 200 ms, one operation's chunks a
+ * few. Below it, one module holds everything and is imported whole.
+ */
+export const SPLIT_ABOVE = 256 * 1024;
+
+/** Tuning of {@link emitValidators} (tests use a low threshold on small specs). */
+export interface ValidatorEmitOptions {
+  /** Split into chunks above this many bytes of code (default {@link SPLIT_ABOVE}). */
+  readonly splitAbove?: number;
+  /** Import cost of a module, in bytes, when merging chunks (split-validators.ts; 0: no merging). */
+  readonly moduleCost?: number;
 }
 
 /** Warnings in first-seen order, each (pointer, message) once. */
@@ -64,13 +80,15 @@ function resolveAlias(id: string, schemas: ReadonlyMap<string, DialectSchema>): 
 /**
  * Emit `validators.ts` for a (prepared) document: `export const validators` maps each
  * `validatorName(operationKey, status, contentIndex)` of a JSON body with a schema to its function.
- * Components are compiled once and shared. Schemas the validators cannot use (an unknown format,
+ * Components are compiled once and shared. Above {@link SPLIT_ABOVE} bytes, `validators.ts` is an
+ * index loading `validators/<n>.ts` chunks on demand. Schemas the validators cannot use (an unknown format,
  * a pattern invalid under the `u` flag, a keyword with a malformed value, a schema ajv rejects)
  * become warnings with their JSON Pointer, and everything else is still generated.
  */
 export async function emitValidators(
   document: OpenApiDocument,
   context: ValidatorEmitContext,
+  options: ValidatorEmitOptions = {},
 ): Promise<{ files: Record<string, string>; warnings: SpecWarning[] }> {
   const file = context.sourceFile ?? `specs/${context.api}`;
   const warnings = new Warnings();
@@ -139,11 +157,21 @@ export async function emitValidators(
     linearPatterns,
     unicodeNeutralPatterns,
   });
+  const noCheck = `${fileHeader(file)}// @ts-nocheck: ajv standalone output, covered by the validator tests rather than tsc.`;
+  if (module.body.length > (options.splitAbove ?? SPLIT_ABOVE)) {
+    const files = splitValidators(module, {
+      runtimeImport: context.runtimeImport,
+      chunkHeader: noCheck,
+      indexHeader: fileHeader(file).trimEnd(),
+      ...(options.moduleCost === undefined ? {} : { moduleCost: options.moduleCost }),
+    });
+    return { files, warnings: warnings.list };
+  }
   const entries = Object.keys(exportsByName).map(
     (name) => `  ${name}: ${module.exports.get(name)},`,
   );
   const text = [
-    `${fileHeader(file)}// @ts-nocheck: ajv standalone output, covered by the validator tests rather than tsc.`,
+    noCheck,
     `import type { CompiledValidator } from "${context.runtimeImport}/validate/types.js";`,
     module.imports,
     "",

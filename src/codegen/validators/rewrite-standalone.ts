@@ -27,9 +27,18 @@ export interface RewriteOptions {
   readonly unicodeNeutralPatterns?: ReadonlySet<string>;
 }
 
+/** One import the rewritten code may need: the identifiers it binds and its statement. */
+export interface ModuleImport {
+  readonly bindings: readonly string[];
+  readonly statement: string;
+}
+
 /** The rewritten module body (no header) and the exported validators (name → function name). */
 export interface RewrittenModule {
+  /** Every import the body needs, one statement a line. */
   readonly imports: string;
+  /** The same imports one by one, for code split into several files. */
+  readonly importList: readonly ModuleImport[];
   readonly body: string;
   readonly exports: ReadonlyMap<string, string>;
 }
@@ -97,11 +106,6 @@ function rewriteErrorHandling(code: string): string {
     )
     // B: resetting to an earlier count never grows the array (it may hold fewer than `errors`).
     .replace(/^vErrors\.length = (_errs\d+);$/gm, "if($1 < vErrors.length){vErrors.length = $1;}")
-    // C: merging a callee's errors keeps the cap and adds the callee's full count.
-    .replace(
-      /^vErrors = vErrors === null \? ([\w.]+)\.errors : vErrors\.concat\(\1\.errors\);\nerrors = vErrors\.length;$/gm,
-      "vErrors = appendErrors(vErrors, $1.errors);\nerrors += $1.errorCount;",
-    )
     // D: every function publishes its full count beside its (capped) errors.
     .replace(
       /^(validate\d+)\.errors = vErrors;\nreturn errors === 0;$/gm,
@@ -113,7 +117,7 @@ function rewriteErrorHandling(code: string): string {
     /^if\(vErrors !== null\)\{$/,
     /^if\(_errs\d+ < vErrors\.length\)\{vErrors\.length = _errs\d+;\}$/,
     /^vErrors = null;$/,
-    /^vErrors = appendErrors\(vErrors, [\w.]+\.errors\);$/,
+    /^vErrors = appendErrors\(vErrors, [\w.]+\.errors, .+\);$/,
     /^validate\d+\.errors = vErrors;$/,
   ];
   for (const line of out.split("\n")) {
@@ -128,7 +132,7 @@ function rewriteErrorHandling(code: string): string {
 
 const OBJECT_PARAMS =
   '(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){';
-const POSITIONAL_PARAMS = '(data, instancePath="", parentData, parentDataProperty, rootData=data){';
+const RELATIVE_PARAMS = '(data, instancePath=""){';
 const CONTEXT_KEYS = ["instancePath", "parentData", "parentDataProperty", "rootData"];
 
 /** End of the JS expression starting at `from` (a top-level `,` or `}`), skipping string literals. */
@@ -145,10 +149,20 @@ function expressionEnd(code: string, from: number): number {
   throw new Error("unterminated ajv call context; update rewrite-standalone.ts");
 }
 
-/** Turn ajv's context object (function parameters and call arguments) into positional arguments. */
-function positionalContext(code: string): string {
-  const headers = code.split(OBJECT_PARAMS).join(POSITIONAL_PARAMS);
-  const marker = ", {instancePath:";
+/** The merge ajv writes right after a failed `$ref` call (`if(!(validateN(…))){` then this). */
+const MERGE =
+  /\)\)\)\{\nvErrors = vErrors === null \? ([\w.]+)\.errors : vErrors\.concat\(\1\.errors\);\nerrors = vErrors\.length;/y;
+
+/**
+ * Drop ajv's context object from every `$ref` call: the callee gets the data only and reports
+ * paths relative to it, and the caller prefixes the callee's errors with the path it would have
+ * passed, when it merges them. On the success path no path string is built at all (a
+ * concatenation per array item and property otherwise), and nothing reads `parentData`,
+ * `parentDataProperty` or `rootData` (ajv only needs them for `$data`, which is off).
+ */
+function relativeCalls(code: string): string {
+  const headers = code.split(OBJECT_PARAMS).join(RELATIVE_PARAMS);
+  const marker = ", {instancePath";
   let out = "";
   let at = 0;
   for (let start = headers.indexOf(marker); start >= 0; start = headers.indexOf(marker, at)) {
@@ -165,10 +179,15 @@ function positionalContext(code: string): string {
       values.push(shorthand ? key : headers.slice(valueStart, end));
       i = end;
     }
-    if (headers[i] !== "}")
+    MERGE.lastIndex = i + 1;
+    const merge = headers[i] === "}" ? MERGE.exec(headers) : null;
+    if (!merge) {
       throw new Error(`unexpected ajv call context near '${headers.slice(start, start + 80)}'`);
-    out += `${headers.slice(at, start)}, ${values.join(", ")}`;
-    at = i + 1;
+    }
+    const [whole, callee] = merge as unknown as [string, string];
+    out += `${headers.slice(at, start)}))){\n`;
+    out += `vErrors = appendErrors(vErrors, ${callee}.errors, ${values[0]});\nerrors += ${callee}.errorCount;`;
+    at = i + 1 + whole.length;
   }
   out += headers.slice(at);
   if (out.includes(marker) || out.includes(OBJECT_PARAMS)) {
@@ -179,10 +198,26 @@ function positionalContext(code: string): string {
   return out;
 }
 
-/** Remove `const _errsN = errors;` lines nothing in their function reads (left by `optimize: false`). */
+/**
+ * Remove what ajv's optimizer (off for codegen speed) would: `var validN = _errsM === errors;`
+ * lines whose `validN` nothing else in the function reads, then `const _errsN = errors;` lines
+ * nothing reads. Dead to TurboFan anyway, they still cost parsing and interpreted runs: a tenth of
+ * the code a first validation compiles.
+ */
 function dropUnusedErrorCounts(code: string): string {
   return code
     .split(/(?=^function validate\d+\()/m)
+    .map((fn) => {
+      const reads = new Map<string, number>();
+      for (const [name] of fn.matchAll(/\bvalid\d+\b/g))
+        reads.set(name, (reads.get(name) ?? 0) + 1);
+      const stores = new Map<string, number>();
+      for (const [, name] of fn.matchAll(/^var (valid\d+) = _errs\d+ === errors;$/gm))
+        stores.set(name as string, (stores.get(name as string) ?? 0) + 1);
+      return fn.replace(/^var (valid\d+) = _errs\d+ === errors;\n/gm, (line, name: string) =>
+        reads.get(name) === stores.get(name) ? "" : line,
+      );
+    })
     .map((chunk) => {
       const uses = new Map<string, number>();
       for (const [name] of chunk.matchAll(/\b_errs\d+\b/g))
@@ -208,6 +243,39 @@ function dropUnusedSchemas(code: string): string {
     .join("\n");
 }
 
+/**
+ * `const formatsN = <module>.formats.date;` → `….formats.date.validate;` and every
+ * `formatsN.validate(x)` → `formatsN(x)`: one property load less per checked string.
+ */
+function directFormatCalls(code: string): string {
+  const names = new Set<string>();
+  const out = code
+    .replace(
+      /^const (formats\d+) = (\w+\.formats(?:\.\w+|\["[^"\\]*"\]));$/gm,
+      (_whole, name: string, check: string) => {
+        names.add(name);
+        return `const ${name} = ${check}.validate;`;
+      },
+    )
+    .replace(/\b(formats\d+)\.validate\(/g, (whole, name: string) =>
+      names.has(name) ? `${name}(` : whole,
+    );
+  for (const match of out.matchAll(/\b(formats\d+)\b(.)/g)) {
+    const [, name, next] = match as unknown as [string, string, string];
+    if (names.has(name) && next !== "(" && next !== " ") {
+      throw new Error(`unexpected use of format '${name}'; update rewrite-standalone.ts`);
+    }
+  }
+  return out;
+}
+
+/** Remove the empty blocks ajv leaves (`optimize: false`): a number check with no keyword, `else {}`. */
+function dropEmptyBlocks(code: string): string {
+  return code
+    .replace(/^if\(\(typeof (data\d*) == "number"\) && \(isFinite\(\1\)\)\)\{\n\}\n/gm, "")
+    .replace(/^\}\nelse \{\n\}$/gm, "}");
+}
+
 /** Rewrite ajv standalone ESM source as described in this module's doc comment. */
 export function rewriteStandalone(code: string, options: RewriteOptions): RewrittenModule {
   const exports = new Map<string, string>();
@@ -217,7 +285,7 @@ export function rewriteStandalone(code: string, options: RewriteOptions): Rewrit
       exports.set(name, fn);
       return "";
     });
-  body = rewriteErrorHandling(positionalContext(body));
+  body = rewriteErrorHandling(relativeCalls(body));
   const runtime = options.runtimeImport;
   let linearUsed = false;
   const neutral = options.unicodeNeutralPatterns ?? new Set<string>();
@@ -249,13 +317,32 @@ export function rewriteStandalone(code: string, options: RewriteOptions): Rewrit
       throw new Error(`unexpected ajv require '${specifier}'; update rewrite-standalone.ts`);
     return importName(specifier, modules);
   });
-  body = dropUnusedErrorCounts(dropUnusedSchemas(body));
-  const imports = [
-    `import { addError, appendErrors } from "${runtime}/validate/append-errors.js";`,
+  body = dropEmptyBlocks(directFormatCalls(dropUnusedErrorCounts(dropUnusedSchemas(body))));
+  const importList: ModuleImport[] = [
+    {
+      bindings: ["addError", "appendErrors"],
+      statement: `import { addError, appendErrors } from "${runtime}/validate/append-errors.js";`,
+    },
   ];
-  if (helpers.size > 0)
-    imports.push(`import * as ajvRuntime from "${runtime}/validate/ajv-runtime.js";`);
-  if (linearUsed) imports.push(`import { linearRegExp } from "${runtime}/guarded-regexp.js";`);
-  for (const [specifier, name] of modules) imports.push(`import * as ${name} from "${specifier}";`);
-  return { imports: imports.join("\n"), body: body.replace(/\n{3,}/g, "\n\n").trim(), exports };
+  if (helpers.size > 0) {
+    importList.push({
+      bindings: ["ajvRuntime"],
+      statement: `import * as ajvRuntime from "${runtime}/validate/ajv-runtime.js";`,
+    });
+  }
+  if (linearUsed) {
+    importList.push({
+      bindings: ["linearRegExp"],
+      statement: `import { linearRegExp } from "${runtime}/guarded-regexp.js";`,
+    });
+  }
+  for (const [specifier, name] of modules) {
+    importList.push({ bindings: [name], statement: `import * as ${name} from "${specifier}";` });
+  }
+  return {
+    imports: importList.map((i) => i.statement).join("\n"),
+    importList,
+    body: body.replace(/\n{3,}/g, "\n\n").trim(),
+    exports,
+  };
 }

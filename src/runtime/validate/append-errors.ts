@@ -1,20 +1,29 @@
 /** Error accumulation with a ceiling, called by the generated validators. */
 import { type AjvLikeError, MAX_VIOLATIONS } from "./types.js";
 
+/** An error as the generated validators build it: its path is completed on the way up. */
+type OwnError = { -readonly [K in keyof AjvLikeError]: AjvLikeError[K] };
+
 /**
  * `target` followed by `source`, keeping at most {@link MAX_VIOLATIONS} errors in all. Replaces
  * ajv's `vErrors.concat(callee.errors)` so that an array invalid in 100,000 items keeps 1,000 error
- * objects, not 100,000 (the generated code counts the rest in `errorCount`).
+ * objects, not 100,000 (the generated code counts the rest in `errorCount`). A callee reports paths
+ * relative to the value it was given; `prefix` (that value's path in the caller) is prepended to
+ * each error kept, so no path string is built while the data is valid.
  */
 export function appendErrors(
   target: AjvLikeError[] | null,
   source: AjvLikeError[],
+  prefix = "",
 ): AjvLikeError[] {
-  if (target === null)
-    return source.length > MAX_VIOLATIONS ? source.slice(0, MAX_VIOLATIONS) : source;
-  const room = MAX_VIOLATIONS - target.length;
-  if (room <= 0) return target;
-  return target.concat(source.length > room ? source.slice(0, room) : source);
+  const room = MAX_VIOLATIONS - (target === null ? 0 : target.length);
+  if (room <= 0) return target as AjvLikeError[];
+  const kept = source.length > room ? source.slice(0, room) : source;
+  if (prefix !== "") {
+    // The callee's error objects are fresh from this call and not shared: completed in place.
+    for (const error of kept as OwnError[]) error.instancePath = prefix + error.instancePath;
+  }
+  return target === null ? kept : target.concat(kept);
 }
 
 /**

@@ -22,9 +22,17 @@ export type CompiledValidator = ((data: unknown) => boolean) & {
   errorCount?: number;
 };
 
-/** Shape of `generated/<api>/validators.ts`: validators by the names the operation index gives. */
+/**
+ * Shape of `generated/<api>/validators.ts`: validators by the names the operation index gives.
+ * A small API's module holds every validator in `validators`. A large API's is an index
+ * (lazy-validators.ts) whose `validators` fill up as `load(name)` imports the code each needs.
+ */
 export interface ValidatorModule {
   readonly validators: Readonly<Record<string, CompiledValidator>>;
+  /** Split modules: import the validator `name` (undefined when there is none). */
+  readonly load?: (name: string) => Promise<CompiledValidator | undefined>;
+  /** Split modules: import every validator. */
+  readonly loadAll?: () => Promise<void>;
 }
 
 /** One contract violation: where (JSON Pointer into the body, or "" for status/content type), which rule, why. */

@@ -18,22 +18,8 @@ function invalid(violation: Violation): ValidationResult {
   return { valid: false, errors: [violation], omitted: 0 };
 }
 
-/**
- * Check one response. The status must be documented (exact code, then `2XX`-style range, then
- * `default`); a documented body needs a documented content type (media type essence compared,
- * parameters ignored, `*\/*` and `type/*` ranges allowed); a JSON body must match its schema.
- * A body for a response that documents none, and a missing body where one is documented, are
- * violations; so is an undocumented status. Binary media types (no validator) are checked by
- * content type only. Every body violation is listed, the first 1,000 kept, `omitted` counting the
- * rest. `body: undefined` means "no body"; without `contentType`, the first documented JSON type
- * is assumed.
- * @throws UnknownOperationError, InvalidStatusError (usage errors, exit 2 in the CLI).
- */
-export function validateResponseWith(
-  index: ApiIndex,
-  module: ValidatorModule,
-  input: ResponseInput,
-): ValidationResult {
+/** The verdict when no body validation is needed, else the name of the validator to run. */
+function resolve(index: ApiIndex, input: ResponseInput): ValidationResult | string {
   const operation = findOperation(index, input.operation);
   const status = parseStatus(input.status);
   const response = findResponse(operation, status);
@@ -70,11 +56,34 @@ export function validateResponseWith(
       value: input.contentType,
     });
   }
-  if (content.validator === null) return VALID;
-  const validate = module.validators[content.validator];
+  return content.validator ?? VALID;
+}
+
+/**
+ * Check one response. The status must be documented (exact code, then `2XX`-style range, then
+ * `default`); a documented body needs a documented content type (media type essence compared,
+ * parameters ignored, `*\/*` and `type/*` ranges allowed); a JSON body must match its schema.
+ * A body for a response that documents none, and a missing body where one is documented, are
+ * violations; so is an undocumented status. Binary media types (no validator) are checked by
+ * content type only. Every body violation is listed, the first 1,000 kept, `omitted` counting the
+ * rest. `body: undefined` means "no body"; without `contentType`, the first documented JSON type
+ * is assumed. With a split validator module (`module.load`), the validator must have been loaded
+ * ({@link loadValidatorFor}, or use {@link validateResponseLoading}).
+ * @throws UnknownOperationError, InvalidStatusError (usage errors, exit 2 in the CLI).
+ */
+export function validateResponseWith(
+  index: ApiIndex,
+  module: ValidatorModule,
+  input: ResponseInput,
+): ValidationResult {
+  const name = resolve(index, input);
+  if (typeof name !== "string") return name;
+  const validate = module.validators[name];
   if (!validate) {
     throw new Error(
-      `${index.api}: validator '${content.validator}' is missing from validators.ts; run 'api-contracts codegen'`,
+      module.load
+        ? `${index.api}: validator '${name}' is not loaded yet; await loadValidatorFor() (or module.load('${name}')) first, or call validateResponseLoading()`
+        : `${index.api}: validator '${name}' is missing from validators.ts; run 'api-contracts codegen'`,
     );
   }
   let ok: boolean;
@@ -96,4 +105,34 @@ export function validateResponseWith(
     errors: violations,
     omitted: Math.max(0, (validate.errorCount ?? errors.length) - errors.length),
   };
+}
+
+/**
+ * Import the validator `input` needs when `module` is split (a no-op otherwise, or when the
+ * response needs no body validation), so that {@link validateResponseWith} can run.
+ * @throws UnknownOperationError, InvalidStatusError, as validateResponseWith does.
+ */
+export async function loadValidatorFor(
+  index: ApiIndex,
+  module: ValidatorModule,
+  input: ResponseInput,
+): Promise<void> {
+  if (!module.load) return;
+  const name = resolve(index, input);
+  if (typeof name !== "string" || module.validators[name]) return;
+  if (!(await module.load(name))) {
+    throw new Error(
+      `${index.api}: validator '${name}' is missing from validators.ts; run 'api-contracts codegen'`,
+    );
+  }
+}
+
+/** {@link validateResponseWith} after {@link loadValidatorFor}: for any validator module. */
+export async function validateResponseLoading(
+  index: ApiIndex,
+  module: ValidatorModule,
+  input: ResponseInput,
+): Promise<ValidationResult> {
+  await loadValidatorFor(index, module, input);
+  return validateResponseWith(index, module, input);
 }
