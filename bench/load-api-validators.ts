@@ -1,12 +1,16 @@
 /**
  * The operation index and validators of one API for benchmarks: `generated/<api>/` when its
- * validators were generated, otherwise emitted fresh from `specs/` into `.tmp/bench/<api>/`.
+ * validators were generated, otherwise emitted fresh from `specs/` into `.tmp/bench/<api>/`; and
+ * bench specs (GitHub) emitted and compiled to JavaScript ({@link compileBenchApi}).
  */
-import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import ts from "typescript";
 import { buildOperationIndex } from "../src/codegen/build-operation-index.js";
+import { emitOperationsSource } from "../src/codegen/emit-operations.js";
 import { prepareDocument } from "../src/codegen/prepare-document.js";
 import { emitValidators } from "../src/codegen/validators/emit-validators.js";
 import type { ApiIndex } from "../src/runtime/operation-index.js";
@@ -49,4 +53,113 @@ export async function loadApiValidators(api: string, specFile: string): Promise<
     document,
     from: `${relative(root, out)} (fresh from ${sourceFile})`,
   };
+}
+
+/** One bench spec's operation index and validators, emitted and compiled to JavaScript. */
+export interface CompiledBenchApi {
+  /** The folder holding `api/` (generated files) and `src/runtime/`, as JavaScript. */
+  readonly dir: string;
+  /** `api/validators.js`: the index of a split module, or the single module. */
+  readonly validators: string;
+  /** `api/operations.js`: the operation index. */
+  readonly operations: string;
+  /** `src/runtime/validate/validate-response.js`: the validation engine. */
+  readonly engine: string;
+  /** Files and bytes of the generated validators (TypeScript, as codegen writes them). */
+  readonly files: number;
+  readonly bytes: number;
+}
+
+function transpile(text: string): string {
+  return ts.transpileModule(text, {
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: true,
+    },
+  }).outputText;
+}
+
+async function writeJs(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, transpile(text));
+}
+
+/** Every `.ts` file under `dir`, relative to it. */
+function listTs(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((name) => name.endsWith(".ts"));
+}
+
+/** What the compiled output depends on: the spec, the options, the emitter and runtime sources. */
+function cacheKey(spec: string, splitAbove: number | undefined): string {
+  const hash = createHash("sha256").update(`${spec}\n${statSync(spec).size}\n${splitAbove}\n`);
+  for (const dir of ["src/codegen", "src/runtime", "src/spec"]) {
+    for (const name of listTs(join(root, dir)).sort()) {
+      hash.update(name).update(readFileSync(join(root, dir, name)));
+    }
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * Emit the validators and operation index of `spec` as codegen does, and compile them and
+ * src/runtime to JavaScript (TypeScript's transpiler, as `npm run build` would) under
+ * `.tmp/bench/<name>/`: plain Node can then import them with no loader, as a user's build would.
+ * Reused while the spec, the options and the emitter and runtime sources are unchanged.
+ */
+export async function compileBenchApi(
+  spec: string,
+  name: string,
+  options: { splitAbove?: number } = {},
+): Promise<CompiledBenchApi> {
+  const dir = join(root, ".tmp", "bench", name);
+  const paths = {
+    dir,
+    validators: join(dir, "api", "validators.js"),
+    operations: join(dir, "api", "operations.js"),
+    engine: join(dir, "src", "runtime", "validate", "validate-response.js"),
+  };
+  const key = cacheKey(spec, options.splitAbove);
+  const stamp = join(dir, "stamp.json");
+  if (existsSync(stamp)) {
+    const saved = JSON.parse(readFileSync(stamp, "utf8")) as {
+      key: string;
+      files: number;
+      bytes: number;
+    };
+    if (saved.key === key) return { ...paths, files: saved.files, bytes: saved.bytes };
+  }
+  await rm(dir, { recursive: true, force: true });
+  const sourceFile = basename(spec);
+  const prepared = prepareDocument(await loadOpenApiFile(spec), sourceFile);
+  const index = buildOperationIndex(prepared, name, sourceFile);
+  const { files } = await emitValidators(
+    prepared,
+    { api: name, runtimeImport: "../src/runtime", sourceFile },
+    options,
+  );
+  for (const [file, text] of Object.entries(files)) {
+    await writeJs(join(dir, "api", file.replace(/\.ts$/, ".js")), text);
+  }
+  await writeJs(paths.operations, emitOperationsSource(index, "../src/runtime"));
+  // src/runtime and what it imports from src/ (the error classes), laid out as in the package.
+  for (const file of [
+    ...listTs(join(root, "src/runtime")).map((f) => `runtime/${f}`),
+    "errors.ts",
+  ]) {
+    await writeJs(
+      join(dir, "src", file.replace(/\.ts$/, ".js")),
+      readFileSync(join(root, "src", file), "utf8"),
+    );
+  }
+  await writeFile(join(dir, "package.json"), '{ "type": "module" }\n');
+  const texts = Object.values(files);
+  const summary = {
+    files: texts.length,
+    bytes: texts.reduce((n, t) => n + Buffer.byteLength(t), 0),
+  };
+  await writeFile(stamp, JSON.stringify({ key, ...summary }));
+  return { ...paths, ...summary };
 }

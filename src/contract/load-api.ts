@@ -72,9 +72,16 @@ export async function loadApi(api: string, root: string = packageRoot()): Promis
   }
   const [document, validators, semantics] = await Promise.all([
     readSpec(spec.file, spec.sourceFile),
-    module.loadValidators().catch((error: Error) => {
-      throw new ContractSetupError(`${api}: ${error.message}`);
-    }),
+    module
+      .loadValidators()
+      // A large API's validators are split into chunks (lazy-validators.ts): the checks run synchronously.
+      .then(async (validators) => {
+        await validators.loadAll?.();
+        return validators;
+      })
+      .catch((error: Error) => {
+        throw new ContractSetupError(`${api}: ${error.message}`);
+      }),
     loadSemantics(api),
   ]);
   return { api, index: module.apiIndex, validators, specFile: spec.file, document, semantics };

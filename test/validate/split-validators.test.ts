@@ -48,6 +48,18 @@ describe("split validators", () => {
     }
   });
 
+  it("is deterministic", async () => {
+    const again = await compileSpecFile(
+      VENDORED["softwareone-marketplace"],
+      "softwareone-marketplace",
+      {
+        splitAbove: 0,
+        moduleCost: 0,
+      },
+    );
+    expect(again.files).toEqual((split["softwareone-marketplace unmerged"] as CompiledApi).files);
+  });
+
   it.each(ids)("%s: every function of the single module is in exactly one chunk", (id) => {
     const all = chunkFiles(split[id] as CompiledApi).flatMap(([, text]) => functions(text));
     expect(all.length).toBe(functions(singleOf(id).source).length);
