@@ -161,6 +161,84 @@ function uses(code: string, binding: string): boolean {
   return new RegExp(`\\b${binding}\\b`).test(code);
 }
 
+/** What {@link chunkSource} needs to know about the whole module. */
+interface ChunkContext {
+  readonly items: ReadonlyMap<string, Item>;
+  readonly chunkOf: ReadonlyMap<string, number>;
+  readonly importList: readonly ModuleImport[];
+  readonly header: string;
+}
+
+/**
+ * One chunk module: the runtime imports its code uses, imports from the chunks it depends on, its
+ * own copies of format/pattern/helper constants, its items in their original order, its exports.
+ */
+function chunkSource(
+  chunk: number,
+  names: readonly string[],
+  exports: readonly string[],
+  context: ChunkContext,
+): string {
+  const { items, chunkOf } = context;
+  const own = names.map((name) => items.get(name) as Item);
+  const code = own.map((item) => item.text).join("\n\n");
+  const copies = new Set<string>();
+  const fromChunks = new Map<number, Set<string>>();
+  for (const item of own) {
+    for (const dep of item.deps) {
+      const other = chunkOf.get(dep);
+      if (items.get(dep)?.copied) copies.add(dep);
+      else if (other !== undefined && other !== chunk) {
+        const list = fromChunks.get(other) ?? new Set<string>();
+        list.add(dep);
+        fromChunks.set(other, list);
+      }
+    }
+  }
+  const copied = [...copies]
+    .map((name) => items.get(name) as Item)
+    .sort((a, b) => a.position - b.position)
+    .map((item) => item.text);
+  const used = `${code}\n${copied.join("\n")}`;
+  const imports = context.importList
+    .filter((entry) => entry.bindings.some((b) => uses(used, b)))
+    .map((entry) => fromSubfolder(entry.statement));
+  for (const [other, list] of [...fromChunks].sort((a, b) => a[0] - b[0])) {
+    imports.push(`import { ${[...list].sort().join(", ")} } from "./${other}.js";`);
+  }
+  return [
+    context.header,
+    ...imports,
+    "",
+    ...(copied.length > 0 ? [...copied, ""] : []),
+    code,
+    "",
+    `export { ${exports.join(", ")} };`,
+    "",
+  ].join("\n");
+}
+
+/** The index: a loader per chunk and the validator names each chunk holds. */
+function indexSource(namesByChunk: readonly string[][], options: SplitOptions): string {
+  const loaders = namesByChunk.map((_, chunk) => `    () => import("./validators/${chunk}.js"),`);
+  return [
+    options.indexHeader,
+    `import { lazyValidators } from "${options.runtimeImport}/validate/lazy-validators.js";`,
+    "",
+    "/**",
+    " * Response body validators by name (the `validator` of each content entry in operations.ts),",
+    " * each loaded with its chunk on first use: `await load(name)`, or `await loadAll()`.",
+    " */",
+    "export const { validators, load, loadAll } = lazyValidators(",
+    "  [",
+    ...loaders,
+    "  ],",
+    `  JSON.parse(${JSON.stringify(JSON.stringify(namesByChunk))}),`,
+    ");",
+    "",
+  ].join("\n");
+}
+
 /**
  * The index `validators.ts` and one `validators/<n>.ts` per chunk. The index exports
  * `validators` (filled as chunks load), `load(name)` and `loadAll()` (see lazy-validators.ts).
@@ -214,61 +292,14 @@ export function splitValidators(
 
   const files: Record<string, string> = {};
   members.forEach((names, chunk) => {
-    const own = names.map((name) => items.get(name) as Item);
-    const code = own.map((item) => item.text).join("\n\n");
-    const copies = new Set<string>();
-    const fromChunks = new Map<number, Set<string>>();
-    for (const item of own) {
-      for (const dep of item.deps) {
-        const other = chunkOf.get(dep);
-        if (items.get(dep)?.copied) copies.add(dep);
-        else if (other !== undefined && other !== chunk) {
-          const list = fromChunks.get(other) ?? new Set<string>();
-          list.add(dep);
-          fromChunks.set(other, list);
-        }
-      }
-    }
-    const copied = [...copies]
-      .map((name) => items.get(name) as Item)
-      .sort((a, b) => a.position - b.position)
-      .map((item) => item.text);
-    const used = `${code}\n${copied.join("\n")}`;
-    const imports = module.importList
-      .filter((entry: ModuleImport) => entry.bindings.some((b) => uses(used, b)))
-      .map((entry) => fromSubfolder(entry.statement));
-    for (const [other, list] of [...fromChunks].sort((a, b) => a[0] - b[0])) {
-      imports.push(`import { ${[...list].sort().join(", ")} } from "./${other}.js";`);
-    }
     const exports = [...[...(exported[chunk] ?? [])].sort(), ...(aliases[chunk] ?? [])];
-    files[`validators/${chunk}.ts`] = [
-      options.chunkHeader,
-      ...imports,
-      "",
-      ...(copied.length > 0 ? [...copied, ""] : []),
-      code,
-      "",
-      `export { ${exports.join(", ")} };`,
-      "",
-    ].join("\n");
+    files[`validators/${chunk}.ts`] = chunkSource(chunk, names, exports, {
+      items,
+      chunkOf,
+      importList: module.importList,
+      header: options.chunkHeader,
+    });
   });
-
-  const loaders = members.map((_, chunk) => `    () => import("./validators/${chunk}.js"),`);
-  files["validators.ts"] = [
-    options.indexHeader,
-    `import { lazyValidators } from "${options.runtimeImport}/validate/lazy-validators.js";`,
-    "",
-    "/**",
-    " * Response body validators by name (the `validator` of each content entry in operations.ts),",
-    " * each loaded with its chunk on first use: `await load(name)`, or `await loadAll()`.",
-    " */",
-    "export const { validators, load, loadAll } = lazyValidators(",
-    "  [",
-    ...loaders,
-    "  ],",
-    `  JSON.parse(${JSON.stringify(JSON.stringify(namesByChunk))}),`,
-    ");",
-    "",
-  ].join("\n");
+  files["validators.ts"] = indexSource(namesByChunk, options);
   return files;
 }
