@@ -10,11 +10,14 @@
  *   of `vErrors`, so an ajv upgrade cannot silently unbound memory.
  * - Patterns classified "linear" (see classify-pattern.ts) are built with re2js instead of RegExp;
  *   native patterns the `u` flag cannot change are built without it (faster in V8).
- * - Positional context: ajv passes `{instancePath, parentData, parentDataProperty, rootData}` as an
- *   object to every `$ref`'d function, an allocation and a destructuring per call (per array item);
- *   they become positional parameters (a public call `validate(data)` is unchanged).
+ * - Relative paths: ajv passes `{instancePath, parentData, parentDataProperty, rootData}` to every
+ *   `$ref`'d function, building a path string per call (per array item) even when nothing fails.
+ *   A call passes the data only; the caller prefixes the callee's errors with their path when it
+ *   merges them (a public call `validate(data)` is unchanged).
+ * - Format checks are called directly (`formatsN(x)`, not `formatsN.validate(x)`).
  * - Schema copies ajv embeds but no code reads are removed (they only cost bytes and heap), as are
- *   error-count snapshots nothing reads (ajv's optimizer, off for codegen speed, would drop them).
+ *   empty blocks and `valid`/error-count snapshots nothing reads (ajv's optimizer, off for codegen
+ *   speed, would drop them).
  */
 
 /** Inputs of {@link rewriteStandalone}. */
