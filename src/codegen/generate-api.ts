@@ -10,6 +10,7 @@ import type { Emitter } from "./emitter.js";
 import { documentEmitters } from "./emitters.js";
 import { fileHeader, hasFileHeader } from "./file-header.js";
 import { prepareDocument } from "./prepare-document.js";
+import { findSchemaDefects } from "./schema-defects.js";
 
 /** What {@link generateApi} needs besides the document. */
 export interface GenerateApiOptions {
@@ -33,6 +34,7 @@ export interface GeneratedApi {
  * Generate every file of one API from its parsed document: refs are checked and `nullable`
  * normalised once, the operation index is built, the document emitters (types, validators, …)
  * run concurrently, then `operations.ts`, `client.ts` and `index.ts` are written from the index.
+ * Warnings: schema defects worked around (schema-defects.ts), then each emitter's.
  * Deterministic: the same document and options give the same bytes. The input is not modified.
  */
 export async function generateApi(
@@ -48,7 +50,7 @@ export async function generateApi(
     ),
   );
   const bodies: Record<string, string> = {};
-  const warnings: SpecWarning[] = [];
+  const warnings: SpecWarning[] = findSchemaDefects(document);
   for (const result of results) {
     for (const [name, text] of Object.entries(result.files)) {
       if (Object.hasOwn(bodies, name)) throw new Error(`two emitters wrote ${name} for ${api}`);

@@ -1,0 +1,54 @@
+/**
+ * Codegen of one document into a folder inside this repository (so that the generated code imports
+ * `src/runtime` by a relative path and vitest can load it), then its operation index and validators.
+ */
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { readSpec } from "../../src/codegen/discover-specs.js";
+import { startParallelEmitters } from "../../src/codegen/emitters.js";
+import { type GeneratedApi, generateApi } from "../../src/codegen/generate-api.js";
+import { replaceDirectory } from "../../src/codegen/write-tree.js";
+import type { ApiIndex } from "../../src/runtime/operation-index.js";
+import type { ValidatorModule } from "../../src/runtime/validate/types.js";
+import type { OpenApiDocument } from "../../src/spec/load-document.js";
+import { REPO_ROOT } from "./bench-specs.js";
+
+/** A generated API, written and loaded with every validator imported. */
+export interface LoadedGeneratedApi {
+  readonly document: OpenApiDocument;
+  readonly generated: GeneratedApi;
+  readonly index: ApiIndex;
+  readonly module: ValidatorModule;
+  readonly outDir: string;
+}
+
+/**
+ * Generate `file` as API `api` the way the CLI does (types in a worker thread), write it to
+ * `.tmp/scale/<api>/` and import it.
+ */
+export async function generateInto(file: string, api: string): Promise<LoadedGeneratedApi> {
+  const document = await readSpec(file, file);
+  const outDir = join(REPO_ROOT, ".tmp/scale", api);
+  const runtimeImport = relative(outDir, join(REPO_ROOT, "src/runtime")).split("\\").join("/");
+  const parallel = startParallelEmitters();
+  let generated: GeneratedApi;
+  try {
+    generated = await generateApi(document, {
+      api,
+      sourceFile: file.split("/").pop() ?? file,
+      runtimeImport,
+      emitters: parallel.emitters,
+    });
+  } finally {
+    await parallel.close();
+  }
+  await replaceDirectory(outDir, generated.files);
+  const operations = (await import(pathToFileURL(join(outDir, "operations.ts")).href)) as {
+    apiIndex: ApiIndex;
+  };
+  const module = (await import(
+    pathToFileURL(join(outDir, "validators.ts")).href
+  )) as ValidatorModule;
+  await module.loadAll?.();
+  return { document, generated, index: operations.apiIndex, module, outDir };
+}
