@@ -2,6 +2,25 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
+/**
+ * Files open at once while reading or writing a tree: a large API's output is hundreds of files
+ * (validator chunks), which one at a time take half a second; unbounded, they could exhaust
+ * file descriptors.
+ */
+const PARALLEL_FILES = 32;
+
+/** Run `work` on every item, at most {@link PARALLEL_FILES} at a time. */
+async function forEachFile<T>(
+  items: readonly T[],
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_FILES, items.length) }, lane));
+}
+
 /** Every file under `dir` by path relative to it (with `/`), sorted; `{}` when `dir` is absent. */
 export async function readTree(dir: string): Promise<Record<string, string>> {
   let names: string[];
@@ -11,13 +30,19 @@ export async function readTree(dir: string): Promise<Record<string, string>> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
     throw error;
   }
-  const files: Record<string, string> = {};
-  for (const name of names.map((n) => n.split("\\").join("/")).sort()) {
+  const sorted = names.map((n) => n.split("\\").join("/")).sort();
+  const texts = new Map<string, string>();
+  await forEachFile(sorted, async (name) => {
     try {
-      files[name] = await readFile(join(dir, name), "utf8");
+      texts.set(name, await readFile(join(dir, name), "utf8"));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EISDIR") throw error;
     }
+  });
+  const files: Record<string, string> = {};
+  for (const name of sorted) {
+    const text = texts.get(name);
+    if (text !== undefined) files[name] = text;
   }
   return files;
 }
@@ -36,10 +61,9 @@ export async function replaceDirectory(
   const old = join(dirname(dir), `.${basename(dir)}.old-${suffix}`);
   try {
     await mkdir(temp, { recursive: true });
-    for (const [name, text] of Object.entries(files)) {
-      await mkdir(dirname(join(temp, name)), { recursive: true });
-      await writeFile(join(temp, name), text);
-    }
+    const folders = new Set(Object.keys(files).map((name) => dirname(join(temp, name))));
+    for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+    await forEachFile(Object.entries(files), ([name, text]) => writeFile(join(temp, name), text));
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
