@@ -4,14 +4,16 @@
  * response of a large operation (`issues/list-for-repo`).
  * Run: npx tsx bench/first-validation-bench.ts [--runs N] [--baseline]
  *
- * What is timed, inside the child: `performance.now()` just before the dynamic `import()` of
- * `validators.js` until the first `validate()` returns, and process CPU time (all threads) over the
- * same span. Node's own start-up and reading the body from disk are not included. Two paths:
+ * What is timed, inside the child: `performance.now()` just before the first dynamic `import()`
+ * until the first validation returns, and process CPU time (all threads) over the same span.
+ * Node's own start-up and reading the body from disk are not included. Paths:
  * - validator: `import(validators.js)`, `await load(name)`, `validate(body)`;
- * - engine: also imports the engine and `operations.js` (the operation index: 2 MB for GitHub)
- *   and calls `validateResponseLoading(apiIndex, module, input)`, as `validateResponse` does.
- * Each figure is the median over fresh processes. `--baseline` adds the same measurement for the
- * validators emitted as one module (no split), as they were before.
+ * - engine: the library as an application calls it, `validateResponse(api, input)` from
+ *   `src/validate/validate-response.js`, which reaches the API through the generated registry
+ *   (`generated/index.js` → `<api>/validation.js`: the response index and `loadValidators`);
+ * - `--baseline` only: the engine fed the full operation index (`operations.js`, 2 MB for GitHub),
+ *   as `validateResponse` imported it before, and the validators emitted as one module (no split).
+ * Each figure is the median over fresh processes.
  */
 import { execFile } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -42,28 +44,35 @@ export interface FirstValidationResult {
   readonly page: LatencyFigures;
   /** The same for a single issue (`issues/get`). */
   readonly single: LatencyFigures;
-  /** The page through the engine, operation index included. */
+  /** The page through the library's `validateResponse`, registry and response index included. */
   readonly enginePage: LatencyFigures;
+  /** The page through the engine with the full operation index (`--baseline` only). */
+  readonly fullIndexPage?: LatencyFigures;
   /** The page with the one-module validators (`--baseline` only). */
   readonly baselinePage?: LatencyFigures;
 }
 
 // The child: read the body first (not timed), then time import → first validation.
+// Modes: validator <validators> <name> | library <validate-response> <api> <operation>
+//        | index <engine> <operations> <validators> <operation>.
 const CHILD = `
 import { readFileSync } from "node:fs";
-const [validators, name, bodyFile, operations, engine, operation] = process.argv.slice(2);
+const [bodyFile, mode, a, b, c, d] = process.argv.slice(2);
 const body = JSON.parse(readFileSync(bodyFile, "utf8"));
 const cpu = process.cpuUsage();
 const start = performance.now();
 let valid;
-if (engine) {
+if (mode === "library") {
+  const { validateResponse } = await import(a);
+  valid = (await validateResponse(b, { operation: c, status: 200, body })).valid;
+} else if (mode === "index") {
   const [{ validateResponseLoading }, { apiIndex }, module] = await Promise.all([
-    import(engine), import(operations), import(validators),
+    import(a), import(b), import(c),
   ]);
-  valid = (await validateResponseLoading(apiIndex, module, { operation, status: 200, body })).valid;
+  valid = (await validateResponseLoading(apiIndex, module, { operation: d, status: 200, body })).valid;
 } else {
-  const module = await import(validators);
-  const validate = module.load ? await module.load(name) : module.validators[name];
+  const module = await import(a);
+  const validate = module.load ? await module.load(b) : module.validators[b];
   valid = validate(body);
 }
 const wallMs = performance.now() - start;
@@ -111,30 +120,39 @@ export async function firstValidationLatency(
   await writeFile(pageFile, pageText);
   await writeFile(singleFile, JSON.stringify(githubIssue(0)));
   const url = (file: string) => pathToFileURL(file).href;
-  const args = (target: CompiledBenchApi, validator: string, body: string) => [
-    url(target.validators),
-    validator,
+  const validator = (target: CompiledBenchApi, name: string, body: string) => [
     body,
+    "validator",
+    url(target.validators),
+    name,
   ];
-  const page = await measure(child, args(api, GITHUB_ISSUES.validator, pageFile), runs);
-  const single = await measure(child, args(api, "v_issues_get_200_0", singleFile), runs);
+  const page = await measure(child, validator(api, GITHUB_ISSUES.validator, pageFile), runs);
+  const single = await measure(child, validator(api, "v_issues_get_200_0", singleFile), runs);
   const enginePage = await measure(
     child,
-    [
-      ...args(api, GITHUB_ISSUES.validator, pageFile),
-      url(api.operations),
-      url(api.engine),
-      GITHUB_ISSUES.operation,
-    ],
+    [pageFile, "library", url(api.library), api.api, GITHUB_ISSUES.operation],
     runs,
   );
+  let fullIndexPage: LatencyFigures | undefined;
   let baselinePage: LatencyFigures | undefined;
   if (options.baseline) {
+    fullIndexPage = await measure(
+      child,
+      [
+        pageFile,
+        "index",
+        url(api.engine),
+        url(api.operations),
+        url(api.validators),
+        GITHUB_ISSUES.operation,
+      ],
+      runs,
+    );
     const one = await compileBenchApi(spec.file, "github-single", { splitAbove: Infinity });
     await writeFile(join(one.dir, "first-validation-child.mjs"), CHILD);
     baselinePage = await measure(
       join(one.dir, "first-validation-child.mjs"),
-      args(one, GITHUB_ISSUES.validator, pageFile),
+      validator(one, GITHUB_ISSUES.validator, pageFile),
       runs,
     );
   }
@@ -146,6 +164,7 @@ export async function firstValidationLatency(
     page,
     single,
     enginePage,
+    ...(fullIndexPage ? { fullIndexPage } : {}),
     ...(baselinePage ? { baselinePage } : {}),
   };
 }
@@ -172,7 +191,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   );
   console.log(row("validator, 100-issue page (issues/list-for-repo)", result.page));
   console.log(row("validator, one issue (issues/get)", result.single));
-  console.log(row("engine + operation index (2 MB), 100-issue page", result.enginePage));
+  console.log(row("engine: validateResponse(api, …), 100-issue page", result.enginePage));
+  if (result.fullIndexPage)
+    console.log(
+      row("engine + full operation index (before), 100-issue page", result.fullIndexPage),
+    );
   if (result.baselinePage)
     console.log(row("one-module validators (before), 100-issue page", result.baselinePage));
   console.log("\ntarget: under 50 ms, import included");

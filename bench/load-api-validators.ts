@@ -10,7 +10,9 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
 import { buildOperationIndex } from "../src/codegen/build-operation-index.js";
+import { emitRegistrySource } from "../src/codegen/emit-api-entry.js";
 import { emitOperationsSource } from "../src/codegen/emit-operations.js";
+import { emitValidationFiles } from "../src/codegen/emit-validation.js";
 import { prepareDocument } from "../src/codegen/prepare-document.js";
 import { emitValidators } from "../src/codegen/validators/emit-validators.js";
 import type { ApiIndex } from "../src/runtime/operation-index.js";
@@ -57,14 +59,21 @@ export async function loadApiValidators(api: string, specFile: string): Promise<
 
 /** One bench spec's operation index and validators, emitted and compiled to JavaScript. */
 export interface CompiledBenchApi {
-  /** The folder holding `api/` (generated files) and `src/runtime/`, as JavaScript. */
+  /** The API id the files were generated under (`generated/<api>/`). */
+  readonly api: string;
+  /**
+   * The folder holding `generated/` (the registry and `<api>/`: validators, operations,
+   * validation) and `src/runtime/`, `src/validate/`, as JavaScript.
+   */
   readonly dir: string;
-  /** `api/validators.js`: the index of a split module, or the single module. */
+  /** `generated/<api>/validators.js`: the index of a split module, or the single module. */
   readonly validators: string;
-  /** `api/operations.js`: the operation index. */
+  /** `generated/<api>/operations.js`: the operation index. */
   readonly operations: string;
   /** `src/runtime/validate/validate-response.js`: the validation engine. */
   readonly engine: string;
+  /** `src/validate/validate-response.js`: the library (`validateResponse(api, input)`). */
+  readonly library: string;
   /** Files and bytes of the generated validators (TypeScript, as codegen writes them). */
   readonly files: number;
   readonly bytes: number;
@@ -95,7 +104,7 @@ function listTs(dir: string): string[] {
 /** What the compiled output depends on: the spec, the options, the emitter and runtime sources. */
 function cacheKey(spec: string, splitAbove: number | undefined): string {
   const hash = createHash("sha256").update(`${spec}\n${statSync(spec).size}\n${splitAbove}\n`);
-  for (const dir of ["src/codegen", "src/runtime", "src/spec"]) {
+  for (const dir of ["src/codegen", "src/runtime", "src/spec", "src/validate"]) {
     for (const name of listTs(join(root, dir)).sort()) {
       hash.update(name).update(readFileSync(join(root, dir, name)));
     }
@@ -104,9 +113,11 @@ function cacheKey(spec: string, splitAbove: number | undefined): string {
 }
 
 /**
- * Emit the validators and operation index of `spec` as codegen does, and compile them and
- * src/runtime to JavaScript (TypeScript's transpiler, as `npm run build` would) under
- * `.tmp/bench/<name>/`: plain Node can then import them with no loader, as a user's build would.
+ * Emit the validators, operation index, `validation.ts` (response index) and the registry of
+ * `spec` as codegen does (API id `name`), and compile them, src/runtime and src/validate to
+ * JavaScript (TypeScript's transpiler, as `npm run build` would) under `.tmp/bench/<name>/`,
+ * laid out as in the package: plain Node can then import them with no loader, as a user's build
+ * would, and `src/validate/validate-response.js` reaches this API through `generated/index.js`.
  * Reused while the spec, the options and the emitter and runtime sources are unchanged.
  */
 export async function compileBenchApi(
@@ -115,11 +126,14 @@ export async function compileBenchApi(
   options: { splitAbove?: number } = {},
 ): Promise<CompiledBenchApi> {
   const dir = join(root, ".tmp", "bench", name);
+  const out = join(dir, "generated", name);
   const paths = {
+    api: name,
     dir,
-    validators: join(dir, "api", "validators.js"),
-    operations: join(dir, "api", "operations.js"),
+    validators: join(out, "validators.js"),
+    operations: join(out, "operations.js"),
     engine: join(dir, "src", "runtime", "validate", "validate-response.js"),
+    library: join(dir, "src", "validate", "validate-response.js"),
   };
   const key = cacheKey(spec, options.splitAbove);
   const stamp = join(dir, "stamp.json");
@@ -135,18 +149,26 @@ export async function compileBenchApi(
   const sourceFile = basename(spec);
   const prepared = prepareDocument(await loadOpenApiFile(spec), sourceFile);
   const index = buildOperationIndex(prepared, name, sourceFile);
+  const runtimeImport = "../../src/runtime";
   const { files } = await emitValidators(
     prepared,
-    { api: name, runtimeImport: "../src/runtime", sourceFile },
+    { api: name, runtimeImport, sourceFile },
     options,
   );
   for (const [file, text] of Object.entries(files)) {
-    await writeJs(join(dir, "api", file.replace(/\.ts$/, ".js")), text);
+    await writeJs(join(out, file.replace(/\.ts$/, ".js")), text);
   }
-  await writeJs(paths.operations, emitOperationsSource(index, "../src/runtime"));
-  // src/runtime and what it imports from src/ (the error classes), laid out as in the package.
+  await writeJs(paths.operations, emitOperationsSource(index, runtimeImport));
+  const validation = emitValidationFiles(index, runtimeImport, { hasValidators: true });
+  for (const [file, text] of Object.entries(validation)) {
+    await writeJs(join(out, file.replace(/\.ts$/, ".js")), text);
+  }
+  await writeJs(join(dir, "generated", "index.js"), emitRegistrySource([name]));
+  // src/runtime, src/validate and what they import from src/ (the error classes), laid out as
+  // in the package.
   for (const file of [
     ...listTs(join(root, "src/runtime")).map((f) => `runtime/${f}`),
+    ...listTs(join(root, "src/validate")).map((f) => `validate/${f}`),
     "errors.ts",
   ]) {
     await writeJs(

@@ -13,3 +13,12 @@ export const apiModules = {
 
 /** The generated module of API `Id`. */
 export type ApiModule<Id extends ApiId> = Awaited<ReturnType<(typeof apiModules)[Id]>>;
+
+/**
+ * Lazy loaders of what response validation needs of each API (`responseIndex`, `loadValidators`),
+ * without the operation index or the client.
+ */
+export const responseModules = {
+  "gcore-billing": () => import("./gcore-billing/validation.js"),
+  "softwareone-marketplace": () => import("./softwareone-marketplace/validation.js"),
+} as const;

@@ -59,7 +59,7 @@ export async function firstValidationRows(runs: number): Promise<BenchRow[]> {
     row(
       "GitHub, 100-issue page, engine",
       engine,
-      "also imports the engine and the 2 MB operation index",
+      "validateResponse(api, …): library, registry and response index",
     ),
     row("GitHub, one issue", single, "issues/get"),
   ];

@@ -1,12 +1,16 @@
 /** `index.ts` of one API, and `generated/index.ts`, the registry of every API. */
 import { clientNames } from "./emit-client.js";
 
-/** Source of `generated/<api>/index.ts`: types, index, factory, options type and `loadValidators`. */
+/**
+ * Source of `generated/<api>/index.ts`: types, index, response index, factory, options type and
+ * `loadValidators`.
+ */
 export function emitApiEntrySource(api: string): string {
   const { factory, options } = clientNames(api);
   return [
     `export type { components, operations, paths } from "./types.js";`,
     `export { apiIndex } from "./operations.js";`,
+    `export { responseIndex } from "./validation.js";`,
     `export { ${factory}, loadValidators, type ${options} } from "./client.js";`,
     "",
   ].join("\n");
@@ -32,6 +36,14 @@ export function emitRegistrySource(apis: readonly string[]): string {
     "",
     "/** The generated module of API `Id`. */",
     "export type ApiModule<Id extends ApiId> = Awaited<ReturnType<(typeof apiModules)[Id]>>;",
+    "",
+    "/**",
+    " * Lazy loaders of what response validation needs of each API (`responseIndex`, `loadValidators`),",
+    " * without the operation index or the client.",
+    " */",
+    "export const responseModules = {",
+    ...ids.map((id) => `  ${JSON.stringify(id)}: () => import("./${id}/validation.js"),`),
+    "} as const;",
     "",
   ].join("\n");
 }

@@ -6,6 +6,7 @@ import { buildOperationIndex } from "./build-operation-index.js";
 import { emitApiEntrySource } from "./emit-api-entry.js";
 import { emitClientSource } from "./emit-client.js";
 import { emitOperationsSource } from "./emit-operations.js";
+import { emitValidationFiles } from "./emit-validation.js";
 import type { Emitter } from "./emitter.js";
 import { documentEmitters } from "./emitters.js";
 import { fileHeader, hasFileHeader } from "./file-header.js";
@@ -33,7 +34,8 @@ export interface GeneratedApi {
 /**
  * Generate every file of one API from its parsed document: refs are checked and `nullable`
  * normalised once, the operation index is built, the document emitters (types, validators, …)
- * run concurrently, then `operations.ts`, `client.ts` and `index.ts` are written from the index.
+ * run concurrently, then `operations.ts`, `client.ts`, `validation.ts` (with `responses/` chunks
+ * for a large API) and `index.ts` are written from the index.
  * Warnings: schema defects worked around (schema-defects.ts), then each emitter's.
  * Deterministic: the same document and options give the same bytes. The input is not modified.
  */
@@ -61,6 +63,10 @@ export async function generateApi(
   const finalIndex = { ...index, warnings };
   bodies["operations.ts"] = emitOperationsSource(finalIndex, runtimeImport);
   bodies["client.ts"] = emitClientSource(finalIndex, runtimeImport, "validators.ts" in bodies);
+  Object.assign(
+    bodies,
+    emitValidationFiles(finalIndex, runtimeImport, { hasValidators: "validators.ts" in bodies }),
+  );
   bodies["index.ts"] = emitApiEntrySource(api);
   const header = fileHeader(sourceFile);
   const files: Record<string, string> = {};

@@ -81,3 +81,27 @@ export interface ApiIndex {
   readonly operations: Readonly<Record<string, OperationSpec>>;
   readonly warnings: readonly SpecWarning[];
 }
+
+/** What response validation reads of one operation (generated `validation.ts`). */
+export type ResponseOperationSpec = Pick<
+  OperationSpec,
+  "key" | "operationId" | "method" | "path" | "responses"
+>;
+
+/**
+ * The operation index narrowed to response validation: `responseIndex` in
+ * `generated/<api>/validation.ts`, the small module the library imports instead of
+ * `operations.ts`. Every {@link ApiIndex} is one. A large
+ * API's is split into chunks (lazy-response-index.ts): `operations` then holds the loaded chunks'
+ * operations, and the three functions are present.
+ */
+export interface ResponseIndex {
+  readonly api: string;
+  readonly operations: Readonly<Record<string, ResponseOperationSpec>>;
+  /** Import what `operation` (a key, `"METHOD /path"` or unknown: every chunk) needs. */
+  readonly load?: (operation: string) => Promise<void>;
+  /** Import every chunk. */
+  readonly loadAll?: () => Promise<void>;
+  /** True once {@link load} of `operation` has resolved. */
+  readonly isLoaded?: (operation: string) => boolean;
+}

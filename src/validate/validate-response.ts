@@ -2,15 +2,17 @@
  * The library's response check: `validateResponse(api, { operation, status, contentType?, body })`
  * against the vendored spec of a generated API.
  *
- * Asynchronous on purpose: an API's operation index and precompiled validators are imported on
- * first use (an application that validates one API does not load the others), and a large API's
- * validators are split into chunks (lazy-validators.ts): `validateResponse` imports only the
- * chunks the response needs. After `await loadResponseValidator(api)`, which imports them all,
+ * Asynchronous on purpose: an API's response index (`generated/<api>/validation.ts`, the
+ * operation index narrowed to what validation reads; never operations.ts or client.ts) and
+ * precompiled validators are imported on first use (an application that validates one API does
+ * not load the others), and a large API's response index and validators are split into chunks
+ * (lazy-response-index.ts, lazy-validators.ts): `validateResponse` imports only the chunks the
+ * response needs. After `await loadResponseValidator(api)`, which imports them all,
  * checking is synchronous: keep the returned function for hot paths.
  */
-import { type ApiId, apiIds, apiModules } from "../../generated/index.js";
+import { type ApiId, apiIds, responseModules } from "../../generated/index.js";
 import { UnknownApiError } from "../errors.js";
-import type { ApiIndex } from "../runtime/operation-index.js";
+import type { ResponseIndex } from "../runtime/operation-index.js";
 import type {
   ResponseInput,
   ValidationResult,
@@ -24,9 +26,9 @@ import {
 /** A synchronous response check bound to one API. */
 export type ResponseValidator = (input: ResponseInput) => ValidationResult;
 
-/** One generated API, loaded: its operation index and validators. */
+/** One generated API, loaded: its response index (validation.ts) and validators. */
 export interface LoadedApi {
-  readonly index: ApiIndex;
+  readonly index: ResponseIndex;
   readonly validators: ValidatorModule;
 }
 
@@ -37,24 +39,32 @@ function isApiId(api: string): api is ApiId {
 }
 
 /**
- * The operation index and validators of `api` (imported once, then cached), every validator
+ * The response index and validators of `api` (imported once, then cached), every chunk of both
  * loaded: `validateResponseWith(index, validators, input)` can run synchronously.
  * @throws UnknownApiError listing the generated API ids.
  */
 export async function loadApi(api: string): Promise<LoadedApi> {
   const entry = await loadApiLazily(api);
-  await entry.validators.loadAll?.();
+  await Promise.all([entry.index.loadAll?.(), entry.validators.loadAll?.()]);
   return entry;
 }
 
-/** {@link loadApi} without importing a split module's chunks (see lazy-validators.ts). */
-function loadApiLazily(api: string): Promise<LoadedApi> {
+/**
+ * {@link loadApi} without importing a split module's chunks (see lazy-validators.ts and
+ * lazy-response-index.ts); on the first call, the chunk of `operation` starts loading meanwhile.
+ */
+function loadApiLazily(api: string, operation?: string): Promise<LoadedApi> {
   if (!isApiId(api)) return Promise.reject(new UnknownApiError(api, apiIds));
   let entry = loaded.get(api);
   if (!entry) {
     entry = (async () => {
-      const module = await apiModules[api]();
-      return { index: module.apiIndex as ApiIndex, validators: await module.loadValidators() };
+      // validation.ts, not index.ts: the full operation index and the client are not needed here.
+      const module = await responseModules[api]();
+      const index: ResponseIndex = module.responseIndex;
+      // Overlaps the operation's import with the validators' (awaited again, and retried if it
+      // failed, by validateResponseLoading).
+      if (operation !== undefined) index.load?.(operation).catch(() => undefined);
+      return { index, validators: await module.loadValidators() };
     })();
     // A failed load (e.g. validators not generated yet) is retried on the next call.
     entry.catch(() => loaded.delete(api));
@@ -83,6 +93,6 @@ export async function validateResponse(
   api: ApiId | (string & {}),
   input: ResponseInput,
 ): Promise<ValidationResult> {
-  const { index, validators } = await loadApiLazily(api);
+  const { index, validators } = await loadApiLazily(api, input.operation);
   return validateResponseLoading(index, validators, input);
 }

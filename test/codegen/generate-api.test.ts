@@ -30,6 +30,7 @@ describe("generateApi", () => {
       "index.ts",
       "operations.ts",
       "types.ts",
+      "validation.ts",
       "validators.ts",
     ]);
     expect(second.files).toEqual(first.files);

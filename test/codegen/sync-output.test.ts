@@ -32,11 +32,13 @@ describe("syncRepository", () => {
       "alpha-shop/index.ts",
       "alpha-shop/operations.ts",
       "alpha-shop/types.ts",
+      "alpha-shop/validation.ts",
       "alpha-shop/validators.ts",
       "beta-books/client.ts",
       "beta-books/index.ts",
       "beta-books/operations.ts",
       "beta-books/types.ts",
+      "beta-books/validation.ts",
       "beta-books/validators.ts",
       "index.ts",
     ]);
@@ -44,6 +46,9 @@ describe("syncRepository", () => {
     expect(await readTree(join(root, "generated"))).toEqual(first);
     expect(first["index.ts"]).toContain(
       `export const apiIds = ["alpha-shop", "beta-books"] as const;`,
+    );
+    expect(first["index.ts"]).toContain(
+      `  "beta-books": () => import("./beta-books/validation.js"),`,
     );
   });
 
@@ -187,8 +192,12 @@ describe("syncSpecFile (ad-hoc --spec/--out)", () => {
       "index.ts",
       "operations.ts",
       "types.ts",
+      "validation.ts",
       "validators.ts",
     ]);
+    expect(tree["validation.ts"]).toContain(
+      `import type { ResponseIndex } from "api-contracts/runtime/operation-index.js";`,
+    );
     expect(tree["client.ts"]).toContain(
       `from "api-contracts/runtime/client/create-api-client.js";`,
     );

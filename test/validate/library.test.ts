@@ -16,15 +16,17 @@ const loads = vi.hoisted(() => ({ count: 0 }));
 
 vi.mock("../../generated/index.js", async () => {
   const { compileSpecFile, VENDORED } = await import("./compile-validators.js");
-  const apiModules: Record<string, () => Promise<unknown>> = {};
+  const { toResponseIndex } = await import("../../src/codegen/emit-validation.js");
+  const responseModules: Record<string, () => Promise<unknown>> = {};
   for (const [id, file] of Object.entries(VENDORED)) {
     const compiled = await compileSpecFile(file, id);
-    apiModules[id] = async () => {
+    const responseIndex = toResponseIndex(compiled.index);
+    responseModules[id] = async () => {
       loads.count++;
-      return { apiIndex: compiled.index, loadValidators: async () => compiled.module };
+      return { responseIndex, loadValidators: async () => compiled.module };
     };
   }
-  return { apiIds: Object.keys(VENDORED), apiModules };
+  return { apiIds: Object.keys(VENDORED), responseModules };
 });
 
 describe("validateResponse", () => {

@@ -13,15 +13,17 @@ import { main } from "../../src/cli/main.js";
 
 vi.mock("../../generated/index.js", async () => {
   const { compileSpecFile, VENDORED } = await import("./compile-validators.js");
-  const apiModules: Record<string, () => Promise<unknown>> = {};
+  const { toResponseIndex } = await import("../../src/codegen/emit-validation.js");
+  const responseModules: Record<string, () => Promise<unknown>> = {};
   for (const [id, file] of Object.entries(VENDORED)) {
     const compiled = await compileSpecFile(file, id);
-    apiModules[id] = async () => ({
-      apiIndex: compiled.index,
+    const responseIndex = toResponseIndex(compiled.index);
+    responseModules[id] = async () => ({
+      responseIndex,
       loadValidators: async () => compiled.module,
     });
   }
-  return { apiIds: Object.keys(VENDORED), apiModules };
+  return { apiIds: Object.keys(VENDORED), responseModules };
 });
 
 const dir = mkdtempSync(join(tmpdir(), "validate-cli-"));

@@ -4,14 +4,14 @@
  * @see https://spec.openapis.org/oas/v3.1.0#media-types (ranges like `application/*`)
  */
 import type {
-  ApiIndex,
-  OperationSpec,
   ResponseContentSpec,
+  ResponseIndex,
+  ResponseOperationSpec,
   ResponseSpec,
 } from "../operation-index.js";
 import { InvalidStatusError, UnknownOperationError } from "./errors.js";
 
-const byRoute = new WeakMap<ApiIndex, Map<string, OperationSpec>>();
+const byRoute = new WeakMap<ResponseIndex, Map<string, ResponseOperationSpec>>();
 
 function routeKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${path}`;
@@ -22,7 +22,7 @@ function routeKey(method: string, path: string): string {
  * or `"METHOD /path/template"` for any operation (method case-insensitive).
  * @throws UnknownOperationError listing the known keys.
  */
-export function findOperation(index: ApiIndex, operation: string): OperationSpec {
+export function findOperation(index: ResponseIndex, operation: string): ResponseOperationSpec {
   const direct = index.operations[operation];
   if (direct) return direct;
   let routes = byRoute.get(index);
@@ -53,7 +53,10 @@ export function parseStatus(status: number | string): number {
 }
 
 /** The response documented for `status`: the exact code, then its `2XX`-style range, then `default`. */
-export function findResponse(operation: OperationSpec, status: number): ResponseSpec | undefined {
+export function findResponse(
+  operation: ResponseOperationSpec,
+  status: number,
+): ResponseSpec | undefined {
   const responses = operation.responses;
   const exact = responses[String(status)];
   if (exact) return exact;

@@ -3,7 +3,7 @@
  * index and precompiled validators. The client middleware, the contract suite, the library's
  * `validateResponse` and the CLI all call {@link validateResponseWith}.
  */
-import type { ApiIndex } from "../operation-index.js";
+import type { ResponseIndex } from "../operation-index.js";
 import { findContent, findOperation, findResponse, parseStatus } from "./match-response.js";
 import { toViolations } from "./to-violations.js";
 import type { ResponseInput, ValidationResult, ValidatorModule, Violation } from "./types.js";
@@ -19,7 +19,12 @@ function invalid(violation: Violation): ValidationResult {
 }
 
 /** The verdict when no body validation is needed, else the name of the validator to run. */
-function resolve(index: ApiIndex, input: ResponseInput): ValidationResult | string {
+function resolve(index: ResponseIndex, input: ResponseInput): ValidationResult | string {
+  if (index.isLoaded && !index.isLoaded(input.operation)) {
+    throw new Error(
+      `${index.api}: operation '${input.operation}' is not loaded yet; await loadValidatorFor() (or index.load('${input.operation}')) first, or call validateResponseLoading()`,
+    );
+  }
   const operation = findOperation(index, input.operation);
   const status = parseStatus(input.status);
   const response = findResponse(operation, status);
@@ -67,12 +72,13 @@ function resolve(index: ApiIndex, input: ResponseInput): ValidationResult | stri
  * violations; so is an undocumented status. Binary media types (no validator) are checked by
  * content type only. Every body violation is listed, the first 1,000 kept, `omitted` counting the
  * rest. `body: undefined` means "no body"; without `contentType`, the first documented JSON type
- * is assumed. With a split validator module (`module.load`), the validator must have been loaded
- * ({@link loadValidatorFor}, or use {@link validateResponseLoading}).
+ * is assumed. With a split validator module (`module.load`) or response index (`index.load`), the
+ * validator and operation must have been loaded ({@link loadValidatorFor}, or use
+ * {@link validateResponseLoading}).
  * @throws UnknownOperationError, InvalidStatusError (usage errors, exit 2 in the CLI).
  */
 export function validateResponseWith(
-  index: ApiIndex,
+  index: ResponseIndex,
   module: ValidatorModule,
   input: ResponseInput,
 ): ValidationResult {
@@ -108,15 +114,17 @@ export function validateResponseWith(
 }
 
 /**
- * Import the validator `input` needs when `module` is split (a no-op otherwise, or when the
- * response needs no body validation), so that {@link validateResponseWith} can run.
+ * Import the operation `input` names when `index` is split, and the validator it needs when
+ * `module` is split (a no-op otherwise, or when the response needs no body validation), so that
+ * {@link validateResponseWith} can run.
  * @throws UnknownOperationError, InvalidStatusError, as validateResponseWith does.
  */
 export async function loadValidatorFor(
-  index: ApiIndex,
+  index: ResponseIndex,
   module: ValidatorModule,
   input: ResponseInput,
 ): Promise<void> {
+  await index.load?.(input.operation);
   if (!module.load) return;
   const name = resolve(index, input);
   if (typeof name !== "string" || module.validators[name]) return;
@@ -129,7 +137,7 @@ export async function loadValidatorFor(
 
 /** {@link validateResponseWith} after {@link loadValidatorFor}: for any validator module. */
 export async function validateResponseLoading(
-  index: ApiIndex,
+  index: ResponseIndex,
   module: ValidatorModule,
   input: ResponseInput,
 ): Promise<ValidationResult> {
