@@ -4,14 +4,11 @@ import {
   type ApiClientOptions,
   createApiClient,
 } from "../../src/runtime/client/create-api-client.js";
-import type { ValidatorModule } from "../../src/runtime/validate/types.js";
 import { apiIndex } from "./operations.js";
 import type { paths } from "./types.js";
+import { loadValidators } from "./validation.js";
 
-/** Loads the precompiled response validators of Gcore OpenAPI – Billing Reseller API on first use. */
-export function loadValidators(): Promise<ValidatorModule> {
-  return import("./validators.js");
-}
+export { loadValidators };
 
 /** Options for {@link createGcoreBillingClient}. */
 export interface GcoreBillingClientOptions extends ApiClientOptions {

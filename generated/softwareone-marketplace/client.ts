@@ -4,14 +4,11 @@ import {
   type ApiClientOptions,
   createApiClient,
 } from "../../src/runtime/client/create-api-client.js";
-import type { ValidatorModule } from "../../src/runtime/validate/types.js";
 import { apiIndex } from "./operations.js";
 import type { paths } from "./types.js";
+import { loadValidators } from "./validation.js";
 
-/** Loads the precompiled response validators of Marketplace API on first use. */
-export function loadValidators(): Promise<ValidatorModule> {
-  return import("./validators.js");
-}
+export { loadValidators };
 
 /** Options for {@link createSoftwareoneMarketplaceClient}. */
 export interface SoftwareoneMarketplaceClientOptions extends ApiClientOptions {

@@ -28,14 +28,10 @@ export function clientNames(api: string): { factory: string; options: string } {
 }
 
 /**
- * Source of `client.ts`: `loadValidators` (a lazy import of `validators.ts`, or a rejection when
- * no validator emitter ran) and the factory binding `createApiClient` to the API's `paths` and index.
+ * Source of `client.ts`: the factory binding `createApiClient` to the API's `paths` and index,
+ * validating through `validation.ts`'s `loadValidators` (re-exported for the API's entry).
  */
-export function emitClientSource(
-  index: ApiIndex,
-  runtimeImport: string,
-  hasValidators: boolean,
-): string {
+export function emitClientSource(index: ApiIndex, runtimeImport: string): string {
   const { factory, options } = clientNames(index.api);
   const security = primarySecurity(index);
   const credential = security ? credentialOption(security) : undefined;
@@ -50,16 +46,11 @@ export function emitClientSource(
     "  type ApiClientOptions,",
     "  createApiClient,",
     `} from "${runtimeImport}/client/create-api-client.js";`,
-    `import type { ValidatorModule } from "${runtimeImport}/validate/types.js";`,
     `import { apiIndex } from "./operations.js";`,
     `import type { paths } from "./types.js";`,
+    `import { loadValidators } from "./validation.js";`,
     "",
-    `/** Loads the precompiled response validators of ${docText(index.title)} on first use. */`,
-    "export function loadValidators(): Promise<ValidatorModule> {",
-    hasValidators
-      ? `  return import("./validators.js");`
-      : `  return Promise.reject(new Error("validators for ${index.api} were not generated; run 'api-contracts codegen'"));`,
-    "}",
+    "export { loadValidators };",
     "",
     `/** Options for {@link ${factory}}. */`,
   ];

@@ -62,7 +62,7 @@ export async function generateApi(
   }
   const finalIndex = { ...index, warnings };
   bodies["operations.ts"] = emitOperationsSource(finalIndex, runtimeImport);
-  bodies["client.ts"] = emitClientSource(finalIndex, runtimeImport, "validators.ts" in bodies);
+  bodies["client.ts"] = emitClientSource(finalIndex, runtimeImport);
   Object.assign(
     bodies,
     emitValidationFiles(finalIndex, runtimeImport, { hasValidators: "validators.ts" in bodies }),
