@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ApiContractsError, ExitCode } from "../errors.js";
+import { onDocumentNotice } from "../spec/document-notices.js";
+import { closest } from "./parse-options.js";
 
 /** A CLI command: parses its own arguments, returns the exit code. */
 export type Command = (args: string[]) => Promise<number>;
@@ -44,7 +47,29 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
-  return `usage: api-contracts <command> [options]\n\ncommands:\n${lines.join("\n")}\n`;
+  return `usage: api-contracts <command> [options]\n       api-contracts --version\n\ncommands:\n${lines.join("\n")}\n`;
+}
+
+/**
+ * This package's version, from the nearest package.json above this file named `api-contracts`
+ * (src/cli/ when run from source, dist/src/cli/ when built or installed).
+ */
+export function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 6; depth++) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+        name?: unknown;
+        version?: unknown;
+      };
+      if (manifest.name === "api-contracts" && typeof manifest.version === "string")
+        return manifest.version;
+    } catch {
+      // No package.json here: look one level up.
+    }
+    dir = dirname(dir);
+  }
+  return "unknown";
 }
 
 /** Entry point: dispatches to a command and maps typed errors to exit codes (never a stack trace). */
@@ -54,13 +79,23 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
+  if (name === "--version" || name === "-v") {
+    process.stdout.write(`api-contracts ${packageVersion()}\n`);
+    return ExitCode.ok;
+  }
   const command = commands[name];
   if (!command) {
+    const guess = closest(name, Object.keys(commands));
+    const hint = guess ? ` (did you mean ${guess}?)` : "";
     process.stderr.write(
-      `api-contracts: unknown command '${name}'; known: ${Object.keys(commands).join(", ")}\n`,
+      `api-contracts: unknown command '${name}'${hint}; known: ${Object.keys(commands).join(", ")}\n`,
     );
     return ExitCode.usage;
   }
+  // One line per notice (a Swagger 2.0 document converted to OpenAPI 3.0), on stderr.
+  const stopNotices = onDocumentNotice((message) => {
+    process.stderr.write(`api-contracts ${name}: notice: ${message}\n`);
+  });
   try {
     return await (await command.load())(rest);
   } catch (error) {
@@ -69,6 +104,8 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     throw error;
+  } finally {
+    stopNotices();
   }
 }
 

@@ -1,16 +1,20 @@
 /**
  * The contract suite: every selected API against one target. Mock: one Prism per API started in
  * parallel, cases and example checks run concurrently, Prisms stopped whatever happens. Live:
- * credentials from the environment, APIs without them skipped with a reason.
+ * credentials from the environment; an API without them is a setup error naming the variable
+ * (or, with `skipMissingCredentials`, skipped with a reason), and a run in which no API can go
+ * live is always a setup error: nothing passes with nothing tested. One API's setup error stops
+ * the others.
  */
 
 import type { DeriveOptions } from "./cases/derive-cases.js";
+import { ContractSetupError } from "./contract-errors.js";
 import { checkDocumentExamples } from "./examples/document-examples.js";
 import { checkPrismStaticExamples } from "./examples/prism-static-examples.js";
 import { type ApiCatalog, generatedCatalog, type LoadedApi, selectApis } from "./load-api.js";
 import { type ApiResult, runApi } from "./run/run-api.js";
 import type { PageProgress } from "./run/run-case.js";
-import { assertLiveVariables, readLiveSetup } from "./targets/live-credentials.js";
+import { assertLiveVariables, envNamesFor, readLiveSetup } from "./targets/live-credentials.js";
 import { liveSession } from "./targets/live-target.js";
 import { MOCK_CREDENTIAL, startMockTarget } from "./targets/mock-target.js";
 import type { PrismServer } from "./targets/prism-server.js";
@@ -32,8 +36,18 @@ export interface SuiteOptions {
   /** Requests in flight per API (default 8 mock, 4 live). */
   readonly concurrency?: number;
   readonly derive?: DeriveOptions;
-  /** Per-attempt request timeout (default 30 s). */
+  /** Per-attempt request timeout, headers and body (default 30 s). */
   readonly timeoutMs?: number;
+  /** Largest response body read, after decompression (default 50 MiB). */
+  readonly maxResponseBytes?: number;
+  /** Live: skip (and report) APIs whose credential is not set, instead of a setup error. */
+  readonly skipMissingCredentials?: boolean;
+  /** Mock: how long each Prism may take to start (default 60 s). */
+  readonly mockStartTimeoutMs?: number;
+  /** Mock: called as each Prism starts ("starting mock for <api>…"). */
+  readonly onPrismStarting?: (api: string) => void;
+  /** Mock: the package Prism is resolved from (a seam for tests; default `@stoplight/prism-cli`). */
+  readonly prismPackage?: string;
   /** Live: each page of a pagination walk (the progress line). */
   readonly onPage?: PageProgress;
   /** Mock: each Prism as soon as it is up (so a signal handler can stop it). */
@@ -79,6 +93,10 @@ async function runMock(
   const starting = startMockTarget(specFiles, {
     seed: options.seed,
     onStarted: options.onPrismStarted,
+    onStarting: options.onPrismStarting,
+    startTimeoutMs: options.mockStartTimeoutMs,
+    prismPackage: options.prismPackage,
+    isolation: "child-process",
   });
   // Awaited below; this keeps a failed start from counting as unhandled while the loading runs.
   starting.catch(() => {});
@@ -104,6 +122,7 @@ async function runMock(
             // Seeded Prism answers every request of one schema with the same body: one id is enough.
             derive: { retrieveCount: 1, ...options.derive },
             timeoutMs: options.timeoutMs,
+            maxResponseBytes: options.maxResponseBytes,
           }),
           checkPrismStaticExamples({
             index: api.index,
@@ -130,21 +149,47 @@ async function runLive(
   // Every variable is read (and a malformed one fails, exit 2) before any request is sent.
   const setups = loaded.map((api) => readLiveSetup(api.api, api.index.servers[0], env));
   for (const setup of setups) if ("credential" in setup) secrets.push(setup.credential);
+  const missing = setups.filter((setup) => "skipped" in setup);
+  if (missing.length === setups.length) {
+    throw new ContractSetupError(
+      `no API can run live: ${missing.map((m) => ("skipped" in m ? m.skipped : "")).join("; ")}; set the credential (see 'api-contracts test --help'), or use --target mock`,
+      envNamesFor(loaded[0]?.api ?? "").credential,
+    );
+  }
+  if (missing.length > 0 && !options.skipMissingCredentials) {
+    const first = missing[0] as { api: string; skipped: string };
+    throw new ContractSetupError(
+      `${missing.map((m) => `${m.api}: ${"skipped" in m ? m.skipped : ""}`).join("; ")}; set it, narrow the run with --api, or pass --skip-missing-credentials`,
+      envNamesFor(first.api).credential,
+    );
+  }
+  const stopAll = new AbortController();
   return Promise.all(
     loaded.map(async (api, i) => {
       const setup = setups[i];
       if (!setup) throw new Error("unreachable");
       if ("skipped" in setup) return skippedApi(api, "live", setup.skipped);
       const session = liveSession(setup, { rate: options.rate, allowWrites: options.allowWrites });
-      const result = await runApi({
-        ...api,
-        session,
-        concurrency: options.concurrency ?? 4,
-        derive: options.derive,
-        timeoutMs: options.timeoutMs,
-        onPage: options.onPage,
-      });
-      return result;
+      try {
+        return await runApi({
+          ...api,
+          session,
+          concurrency: options.concurrency ?? 4,
+          derive: options.derive,
+          timeoutMs: options.timeoutMs,
+          maxResponseBytes: options.maxResponseBytes,
+          onPage: options.onPage,
+          live: {
+            credentialVariable: setup.names.credential,
+            baseUrlVariable: setup.names.baseUrl,
+          },
+          signal: stopAll.signal,
+        });
+      } catch (error) {
+        // One API's setup error ends the run: the others stop sending at once.
+        stopAll.abort(error);
+        throw error;
+      }
     }),
   );
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { paths as GcorePaths } from "../../generated/gcore-billing/types.js";
-import { ClientOptionsError, NetworkError } from "../../src/runtime/client/client-errors.js";
+import {
+  ClientOptionsError,
+  NetworkError,
+  RedirectNotFollowedError,
+} from "../../src/runtime/client/client-errors.js";
 import { createApiClient } from "../../src/runtime/client/create-api-client.js";
 import type { ApiIndex } from "../../src/runtime/operation-index.js";
 import { gcoreIndex, stylesIndex } from "../fixtures/client/api-indexes.js";
@@ -191,15 +195,38 @@ describe("the credential goes to the base URL's origin only", () => {
     expect(h.server.requests).toHaveLength(0);
   });
 
-  it("a redirect to another origin arrives without Authorization", async () => {
+  it("a redirect to another origin is not followed: RedirectNotFollowedError names where it pointed", async () => {
     h.server.reset((_request, response) => {
       response.writeHead(302, { location: `${h.foreign.origin}/elsewhere` });
       response.end();
     });
-    await gcore().GET(LIST);
+    const error = await gcore()
+      .GET(LIST)
+      .catch((e: unknown) => e);
     expect(h.server.requests[0]?.headers.authorization).toBe(`apikey ${GCORE_KEY}`);
-    expect(h.foreign.requests.map((r) => [r.target, r.headers.authorization])).toEqual([
-      ["/elsewhere", undefined],
+    expect(h.foreign.requests).toEqual([]);
+    expect(error).toBeInstanceOf(RedirectNotFollowedError);
+    expect((error as Error).message).toContain(
+      `answered 302, redirected to ${h.foreign.origin}/elsewhere; not followed`,
+    );
+    expect((error as Error).message).not.toContain(GCORE_KEY);
+  });
+
+  it("a same-origin redirect of a GET is followed, with the credential attached again", async () => {
+    h.server.reset((request, response) => {
+      if (request.target.startsWith(LIST)) {
+        response.writeHead(301, { location: "/moved" });
+        response.end();
+        return;
+      }
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end('{"ok":true}');
+    });
+    const { data } = await gcore().GET(LIST);
+    expect(data).toEqual({ ok: true });
+    expect(h.server.requests.map((r) => [r.target, r.headers.authorization])).toEqual([
+      [LIST, `apikey ${GCORE_KEY}`],
+      ["/moved", `apikey ${GCORE_KEY}`],
     ]);
   });
 
@@ -339,7 +366,7 @@ describe("no secret in any error", () => {
     });
     expect(errors.map((e) => (e as Error).name)).toEqual([
       "RequestTimeoutError",
-      "NetworkError",
+      "ConnectionRefusedError",
       "ClientOptionsError",
       "ContractViolationError",
       "PaginationError",

@@ -1,7 +1,11 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import type { paths as GcorePaths } from "../../generated/gcore-billing/types.js";
-import { NetworkError, RequestTimeoutError } from "../../src/runtime/client/client-errors.js";
+import {
+  NetworkError,
+  RedirectNotFollowedError,
+  RequestTimeoutError,
+} from "../../src/runtime/client/client-errors.js";
 import { createApiClient } from "../../src/runtime/client/create-api-client.js";
 import { gcoreIndex } from "../fixtures/client/api-indexes.js";
 import { GCORE_KEY, LIST, useHarness } from "./client-harness.js";
@@ -135,6 +139,46 @@ describe("failure handling", () => {
     expect(error).toMatchObject({ operation: "v1_erp_invoices_list", timeoutMs: 150 });
     expect((error as Error).message).toContain("within 150 ms");
     expect(Date.now() - started).toBeLessThan(3_000);
+    expect(h.server.requests).toHaveLength(1);
+  });
+});
+
+describe("redirects", () => {
+  it.each([
+    [
+      "a redirect loop on the same origin stops after 5 hops",
+      { method: "GET", location: LIST, want: "too many redirects in a row", requests: 6 },
+    ],
+    [
+      "a POST is not re-sent after a same-origin redirect",
+      { method: "POST", location: "/moved", want: "only GET and HEAD are re-sent", requests: 1 },
+    ],
+  ])("%s", async (_name, { method, location, want, requests }) => {
+    h.server.reset((_request, response) => {
+      response.writeHead(307, { location });
+      response.end();
+    });
+    const client = gcore() as unknown as {
+      request: (method: string, path: string, init: object) => Promise<unknown>;
+    };
+    const error = await client.request(method, LIST, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RedirectNotFollowedError);
+    expect((error as Error).message).toContain(want);
+    expect(h.server.requests).toHaveLength(requests);
+  });
+});
+
+describe("the body is bounded by the same deadline as the headers", () => {
+  it("headers in time, body stalled: RequestTimeoutError for the body, once", async () => {
+    h.server.reset((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.write('{"results":[');
+    });
+    const error = await gcore({ timeoutMs: 300 })
+      .GET(LIST)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    expect((error as RequestTimeoutError).phase).toBe("body");
     expect(h.server.requests).toHaveLength(1);
   });
 });

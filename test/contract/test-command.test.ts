@@ -91,6 +91,10 @@ describe("usage and set-up errors exit 2 with a clear message", () => {
     ],
     ["an unknown flag", { args: ["--fast"], env: {}, message: "Unknown option '--fast'" }],
     [
+      "a misspelt flag",
+      { args: ["--strict-example"], env: {}, message: "(did you mean --strict-examples?)" },
+    ],
+    [
       "an empty credential",
       {
         args: ["--target", "live"],
@@ -139,11 +143,13 @@ describe("live target", () => {
       .join(","),
   });
 
-  it("skips every API without credentials, one line each, and exits 0", async () => {
-    const { code, out } = await cli(["--target", "live"]);
-    expect(code).toBe(0);
-    expect(out).toContain("gcore-billing (live): skipped: GCORE_API_KEY is not set\n");
-    expect(out).toContain("softwareone-marketplace (live): skipped: MPT_API_TOKEN is not set\n");
+  it("exits 2 when no API has credentials, naming every variable (never a pass with nothing tested)", async () => {
+    const { code, out, err } = await cli(["--target", "live"]);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toBe(
+      "api-contracts test: no API can run live: GCORE_API_KEY is not set; MPT_API_TOKEN is not set; set the credential (see 'api-contracts test --help'), or use --target mock\n",
+    );
   });
 
   it("passes against the sandbox, and no secret appears in any output or report", async () => {

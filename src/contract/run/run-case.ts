@@ -3,6 +3,7 @@
  * from `limit`, never by following `next`, so no credential can reach another host).
  */
 import type { ApiClient } from "../../runtime/client/create-api-client.js";
+import { isClientFailure } from "../../runtime/client/request-pipeline.js";
 import type { OperationSpec } from "../../runtime/operation-index.js";
 import { redactSecrets } from "../../runtime/redact.js";
 import type { TargetSession } from "../targets/target-session.js";
@@ -26,6 +27,14 @@ export interface CaseContext {
   readonly client: ApiClient<Record<string, never>>;
   readonly anonymousClient: ApiClient<Record<string, never>>;
   readonly onPage?: PageProgress;
+  /** Aborts requests in flight when the API's run is stopped. */
+  readonly signal?: AbortSignal;
+}
+
+/** A case's run, and the error that ended it (kept typed, for the fail-fast and setup checks). */
+export interface CaseOutcome {
+  readonly run: CaseRun;
+  readonly thrown?: unknown;
 }
 
 function resultsOf(exchange: Exchange): { items: number; next: unknown } | undefined {
@@ -35,13 +44,16 @@ function resultsOf(exchange: Exchange): { items: number; next: unknown } | undef
   return { items: body.results.length, next: body.next };
 }
 
-/** Send `contractCase` with its resolved parameters; errors become `CaseRun.error`, redacted. */
+/**
+ * Send `contractCase` with its resolved parameters; an error becomes `CaseRun.error`, redacted and
+ * starting with the error's name (`ResponseTooLargeError: ...`), and is also returned as `thrown`.
+ */
 export async function runCase(
   contractCase: ContractCase,
   params: ParamValues,
   origin: FillOrigin | undefined,
   ctx: CaseContext,
-): Promise<CaseRun> {
+): Promise<CaseOutcome> {
   const { session, operation } = ctx;
   const exchanges: Exchange[] = [];
   const send = (pageParams: ParamValues) =>
@@ -52,12 +64,13 @@ export async function runCase(
       headers: session.headersFor(contractCase),
       transport: session.transport,
       secrets: session.secrets,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
   const base = { case: contractCase, params, ...(origin ? { origin } : {}) };
   try {
     if (!contractCase.walk) {
       exchanges.push(await send(params));
-      return { ...base, exchanges };
+      return { run: { ...base, exchanges } };
     }
     const { pages, pageSize } = contractCase.walk;
     let seen = 0;
@@ -78,9 +91,16 @@ export async function runCase(
       // Prism's pages are random; a live API's walk ends where the data does.
       if (session.target === "live" && (results.items === 0 || results.next === null)) break;
     }
-    return { ...base, exchanges };
+    return { run: { ...base, exchanges } };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ...base, exchanges, error: redactSecrets(message, session.secrets) };
+    const message = isClientFailure(error)
+      ? `${(error as Error).name}: ${(error as Error).message}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    return {
+      run: { ...base, exchanges, error: redactSecrets(message, session.secrets) },
+      thrown: error,
+    };
   }
 }

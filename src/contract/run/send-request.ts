@@ -4,7 +4,7 @@
  * secret redacted.
  */
 import type { ApiClient } from "../../runtime/client/create-api-client.js";
-import type { Transport } from "../../runtime/client/request-pipeline.js";
+import type { ResponseObserver, Transport } from "../../runtime/client/request-pipeline.js";
 import type { OperationSpec } from "../../runtime/operation-index.js";
 import { redactHeaders, redactSecrets, redactUrl } from "../../runtime/redact.js";
 import { mediaTypeEssence } from "../../runtime/validate/match-response.js";
@@ -18,6 +18,8 @@ export interface SendOptions {
   readonly headers: Readonly<Record<string, string>>;
   readonly transport: Transport;
   readonly secrets: readonly string[];
+  /** Aborts the request (the run stopping early). */
+  readonly signal?: AbortSignal;
 }
 
 function isJsonType(contentType: string | undefined): boolean {
@@ -61,15 +63,14 @@ function redactedHeaders(headers: Headers, secrets: readonly string[]): Record<s
 }
 
 /**
- * Send one request and record the last attempt's request and response. Throws what the client
- * throws (timeouts, network errors); the caller redacts the message.
+ * Send one request and record the final attempt's request and response. The body is read inside
+ * the client's pipeline (its `observe` hook), so the attempt's deadline and the size cap bound it,
+ * and a failure while reading is one of the client's named errors. Throws what the client throws
+ * (timeouts, network errors, ResponseTooLargeError, RedirectNotFollowedError); the caller redacts.
  */
 export async function sendRequest(options: SendOptions): Promise<Exchange> {
   let last: { request: Request; response: Response; bytes: Uint8Array } | undefined;
-  // Each attempt's body is read here and handed on as a fresh Response: a clone would tee the
-  // stream, and the client's cancel of a retried 429 would then wait for the other branch forever.
-  const recorder: Transport = async (request) => {
-    const response = await options.transport(request);
+  const observe: ResponseObserver = async (request, response) => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     last = { request, response, bytes };
     const body = NULL_BODY_STATUSES.has(response.status) ? null : bytes;
@@ -91,7 +92,9 @@ export async function sendRequest(options: SendOptions): Promise<Exchange> {
     params: options.params,
     headers: options.headers,
     parseAs: "arrayBuffer",
-    fetch: recorder,
+    fetch: options.transport,
+    observe,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   if (!last) throw new Error(`${options.operation.key}: the client sent no request`);
   const { request, response, bytes } = last;

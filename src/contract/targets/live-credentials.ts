@@ -1,6 +1,6 @@
 /**
- * Live-run settings from the environment, per API: the credential (required, else the API is
- * skipped), an optional base URL (default: the spec's server) and, for APIs without a list
+ * Live-run settings from the environment, per API: the credential (required: when it is unset
+ * the suite stops with a setup error, or skips the API when asked to), an optional base URL (default: the spec's server) and, for APIs without a list
  * operation, ids to retrieve. Names follow each vendor's own tooling: Gcore's `GCORE_API_KEY`,
  * SoftwareOne's `MPT_API_TOKEN` / `MPT_API_BASE_URL` (as its Python client reads them).
  * A variable that is set but malformed is a set-up error (exit 2) that never shows the value.

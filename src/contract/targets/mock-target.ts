@@ -5,6 +5,7 @@
  * @see https://docs.stoplight.io/docs/prism/
  */
 import { type PrismIsolation, type PrismServer, startPrism } from "./prism-server.js";
+import { resolvePrismPackage } from "./prism-start-error.js";
 import type { TargetSession } from "./target-session.js";
 
 /** The seed of Prism's dynamic generation (fixed: the same run gives the same bodies). */
@@ -36,6 +37,12 @@ export interface MockTargetOptions {
   readonly onStarted?: (prism: PrismServer) => void;
   /** Where each Prism runs (default: in this process; see prism-server.ts). */
   readonly isolation?: PrismIsolation;
+  /** Called as each Prism starts (the "starting mock for <api>…" line). */
+  readonly onStarting?: (api: string) => void;
+  /** child-process: how long each Prism may take to become ready (default 60 s). */
+  readonly startTimeoutMs?: number | undefined;
+  /** The package Prism is resolved from (a seam for tests). */
+  readonly prismPackage?: string | undefined;
 }
 
 /** A session that sends to one Prism. */
@@ -66,13 +73,19 @@ export async function startMockTarget(
   options: MockTargetOptions = {},
 ): Promise<MockTarget> {
   const seed = options.seed ?? MOCK_SEED;
+  // Prism missing is one setup error before anything starts, not one per API.
+  resolvePrismPackage(import.meta.url, options.prismPackage);
   const settled = await Promise.allSettled(
     apis.map(async ({ api, specFile }) => {
+      options.onStarting?.(api);
       const prism = await startPrism({
         specFile,
         mode: "dynamic",
         seed,
         isolation: options.isolation,
+        api,
+        ...(options.startTimeoutMs === undefined ? {} : { startTimeoutMs: options.startTimeoutMs }),
+        ...(options.prismPackage === undefined ? {} : { prismPackage: options.prismPackage }),
       });
       options.onStarted?.(prism);
       return [api, prism] as const;

@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Readable } from "node:stream";
 import type { LaunchedPrism, PrismLaunch } from "./prism-in-process.js";
-import { PrismStartError } from "./prism-start-error.js";
+import { PrismStartError, resolvePrismPackage } from "./prism-start-error.js";
 
 const READY = /Prism is listening on (http:\/\/\S+)/;
 const FATAL = /fatal\s+(.+)/;
@@ -53,10 +52,9 @@ function uninstallHooks(): void {
   process.off("SIGTERM", onSignal);
 }
 
-/** Path of `prism`'s command-line entry point. */
-function prismBin(): string {
-  const packageJson = createRequire(import.meta.url).resolve("@stoplight/prism-cli/package.json");
-  return join(dirname(packageJson), "dist", "index.js");
+/** Path of `prism`'s command-line entry point. @throws PrismNotInstalledError */
+function prismBin(prismPackage: string | undefined): string {
+  return join(dirname(resolvePrismPackage(import.meta.url, prismPackage)), "dist", "index.js");
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -80,7 +78,15 @@ function stop(child: ChildProcess): Promise<void> {
  * process exit and on SIGINT/SIGTERM; a SIGKILL of this process is the one case it cannot cover.
  */
 export function launchPrismChild(launch: PrismLaunch, timeoutMs: number): Promise<LaunchedPrism> {
-  const args = [prismBin(), "mock", launch.specFile, "--host", launch.host, "--port", "0"];
+  const args = [
+    prismBin(launch.prismPackage),
+    "mock",
+    launch.specFile,
+    "--host",
+    launch.host,
+    "--port",
+    "0",
+  ];
   args.push("--no-multiprocess", "--no-cors", "--verboseLevel", "info");
   if (launch.dynamic) args.push("--dynamic", "--seed", launch.seed);
   if (launch.errors) args.push("--errors");
@@ -107,13 +113,22 @@ export function launchPrismChild(launch: PrismLaunch, timeoutMs: number): Promis
     const onEarlyExit = (code: number | null, signal: NodeJS.Signals | null): void => {
       const fatal = FATAL.exec(output)?.[1]?.trim();
       const reason = fatal ?? `prism exited (${signal ?? `code ${code}`}) before it was ready`;
-      settle(() => reject(new PrismStartError(launch.specFile, reason)));
+      settle(() => reject(new PrismStartError(launch.specFile, reason, launch.api)));
     };
     const fail = (reason: string): void =>
       settle(
-        () => void stop(child).then(() => reject(new PrismStartError(launch.specFile, reason))),
+        () =>
+          void stop(child).then(() =>
+            reject(new PrismStartError(launch.specFile, reason, launch.api)),
+          ),
       );
-    const timer = setTimeout(() => fail(`not ready after ${timeoutMs} ms`), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        fail(
+          `not ready after ${timeoutMs / 1000} s; a large document takes longer: raise --mock-start-timeout (seconds)`,
+        ),
+      timeoutMs,
+    );
     let settled = false;
     function settle(finish: () => void): void {
       if (settled) return;

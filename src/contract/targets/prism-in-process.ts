@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { PrismStartError } from "./prism-start-error.js";
+import { PrismStartError, resolvePrismPackage } from "./prism-start-error.js";
 
 /** What a Prism mock needs to know, resolved by `startPrism`. */
 export interface PrismLaunch {
@@ -9,6 +9,10 @@ export interface PrismLaunch {
   seed: string;
   errors: boolean;
   host: string;
+  /** The package Prism is resolved from (default `@stoplight/prism-cli`). */
+  prismPackage?: string;
+  /** The API mocked, for error messages. */
+  api?: string;
 }
 
 /** A started Prism, before `startPrism` wraps it. */
@@ -45,11 +49,9 @@ let modules: PrismModules | undefined;
  * from `@stoplight/prism-cli`'s directory, the package that depends on them, so that hoisting in
  * node_modules does not matter.
  */
-function loadPrism(): PrismModules {
+function loadPrism(prismPackage: string | undefined): PrismModules {
   if (modules === undefined) {
-    const cliRequire = createRequire(
-      createRequire(import.meta.url).resolve("@stoplight/prism-cli/package.json"),
-    );
+    const cliRequire = createRequire(resolvePrismPackage(import.meta.url, prismPackage));
     modules = {
       http: cliRequire("@stoplight/prism-http") as PrismHttpModule,
       core: cliRequire("@stoplight/prism-core") as PrismCoreModule,
@@ -64,15 +66,15 @@ function loadPrism(): PrismModules {
  * it (prism-cli's createServer.ts), with its log silenced. Nothing can outlive the process.
  */
 export async function launchPrismInProcess(launch: PrismLaunch): Promise<LaunchedPrism> {
-  const prism = loadPrism();
+  const prism = loadPrism(launch.prismPackage);
   let operations: unknown[];
   try {
     operations = await prism.http.getHttpOperationsFromSpec(launch.specFile);
   } catch (error) {
-    throw new PrismStartError(launch.specFile, firstLine((error as Error).message));
+    throw new PrismStartError(launch.specFile, firstLine((error as Error).message), launch.api);
   }
   if (operations.length === 0) {
-    throw new PrismStartError(launch.specFile, "no operations found in the document");
+    throw new PrismStartError(launch.specFile, "no operations found in the document", launch.api);
   }
   const server = prism.server.createServer(operations, {
     cors: false,
@@ -92,7 +94,11 @@ export async function launchPrismInProcess(launch: PrismLaunch): Promise<Launche
     url = await server.listen(0, launch.host);
   } catch (error) {
     // prism-http-server rejects with the error's message (a string), not an Error.
-    throw new PrismStartError(launch.specFile, `cannot listen on ${launch.host}: ${String(error)}`);
+    throw new PrismStartError(
+      launch.specFile,
+      `cannot listen on ${launch.host}: ${String(error)}`,
+      launch.api,
+    );
   }
   return { url, pid: undefined, close: () => server.close() };
 }

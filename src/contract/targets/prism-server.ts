@@ -4,7 +4,10 @@ import { launchPrismChild } from "./prism-child-process.js";
 import { type LaunchedPrism, launchPrismInProcess } from "./prism-in-process.js";
 import { PrismStartError } from "./prism-start-error.js";
 
-export { PrismStartError } from "./prism-start-error.js";
+export { PrismNotInstalledError, PrismStartError } from "./prism-start-error.js";
+
+/** How long a child-process Prism may take to become ready: 60 s. */
+export const DEFAULT_MOCK_START_TIMEOUT_MS = 60_000;
 
 /**
  * How Prism answers: `dynamic` generates bodies from the schemas (json-schema-faker, reproducible with a
@@ -31,8 +34,12 @@ export interface StartPrismOptions {
   isolation?: PrismIsolation;
   /** Loopback by default. */
   host?: string;
-  /** child-process: give up (and kill it) when Prism is not ready in time; default 30 s. */
+  /** child-process: give up (and kill it) when Prism is not ready in time; default 60 s. */
   startTimeoutMs?: number;
+  /** The package Prism is resolved from (default `@stoplight/prism-cli`; a seam for tests). */
+  prismPackage?: string;
+  /** The API mocked, named in errors. */
+  api?: string;
 }
 
 /** A running Prism mock server. */
@@ -62,7 +69,7 @@ export async function startPrism(options: StartPrismOptions): Promise<PrismServe
   try {
     await access(specFile);
   } catch {
-    throw new PrismStartError(specFile, "the file does not exist or cannot be read");
+    throw new PrismStartError(specFile, "the file does not exist or cannot be read", options.api);
   }
   const isolation = options.isolation ?? "in-process";
   const launch = {
@@ -71,11 +78,13 @@ export async function startPrism(options: StartPrismOptions): Promise<PrismServe
     seed: String(options.seed ?? "1"),
     errors: options.errors ?? false,
     host: options.host ?? "127.0.0.1",
+    ...(options.prismPackage === undefined ? {} : { prismPackage: options.prismPackage }),
+    ...(options.api === undefined ? {} : { api: options.api }),
   };
   const launched: LaunchedPrism =
     isolation === "in-process"
       ? await launchPrismInProcess(launch)
-      : await launchPrismChild(launch, options.startTimeoutMs ?? 30_000);
+      : await launchPrismChild(launch, options.startTimeoutMs ?? DEFAULT_MOCK_START_TIMEOUT_MS);
   let closing: Promise<void> | undefined;
   return {
     url: launched.url.replace(/\/$/, ""),

@@ -2,14 +2,15 @@
  * The run-time half of every generated client factory (`createGcoreBillingClient`, ...): an
  * openapi-fetch client for the API's `paths`, driven by its operation index. Per request it
  * serialises each parameter by its own spec style, attaches the credential for the base URL's
- * origin only, bounds each attempt by `timeoutMs`, retries what is safe to retry, and optionally
- * validates the response; `paginate` walks limit/offset list operations.
+ * origin only, bounds each attempt by `timeoutMs` and each body by `maxResponseBytes`, follows
+ * redirects within that origin only, retries what is safe to retry, and optionally validates the
+ * response; `paginate` walks limit/offset list operations.
  */
 import createClient, { type Client } from "openapi-fetch";
 import type { ApiIndex, OperationSpec, SecuritySpec } from "../operation-index.js";
 import { redactSecretsDeep } from "../redact.js";
 import type { ValidatorModule } from "../validate/types.js";
-import { ClientOptionsError } from "./client-errors.js";
+import { ClientOptionsError, DEFAULT_MAX_RESPONSE_BYTES } from "./client-errors.js";
 import {
   type ListItem,
   type ListPath,
@@ -20,7 +21,7 @@ import {
   type RawParams,
 } from "./paginate.js";
 import { createOperationSerializers, type OperationSerializers } from "./parameter-serializers.js";
-import { createPipeline, type Transport } from "./request-pipeline.js";
+import { createPipeline, type ResponseObserver, type Transport } from "./request-pipeline.js";
 import {
   createResponseCheck,
   type ValidateMode,
@@ -48,6 +49,11 @@ export interface ApiClientOptions {
   readonly onViolation?: ViolationHandler;
   /** Per attempt, from sending until the body has arrived. Default 30,000 ms; `Infinity` for none. */
   readonly timeoutMs?: number;
+  /**
+   * Largest response body read, in bytes counted after decompression; a larger one raises
+   * ResponseTooLargeError and is not read further. Default 50 MiB; `Infinity` for none.
+   */
+  readonly maxResponseBytes?: number;
   /** Retries of GET/HEAD on 429/503 and network errors. Default 3 attempts within 60 s. */
   readonly retry?: RetryOptions;
 }
@@ -75,7 +81,12 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 /** An openapi-fetch request init, untyped (the typed surface is `ApiClient`). */
-type Init = Record<string, unknown> & { params?: RawParams; fetch?: Transport };
+type Init = Record<string, unknown> & {
+  params?: RawParams;
+  fetch?: Transport;
+  /** Internal: see `CallContext.observe` (the contract suite's recorder). */
+  observe?: ResponseObserver;
+};
 type CoreMethod = (
   url: string,
   init: Init,
@@ -114,6 +125,7 @@ export function createApiClient<Paths extends {}>(
     credential,
     defaultSecurity: firstSecurity(index),
     timeoutMs: settings.timeoutMs,
+    maxResponseBytes: settings.maxResponseBytes,
     retry: settings.retry,
     check: createResponseCheck(
       index,
@@ -147,14 +159,15 @@ export function createApiClient<Paths extends {}>(
     const params = init?.params ?? {};
     const header = headerValues(serialize, params);
     const transport = init?.fetch ?? baseTransport;
+    const { observe, ...rest } = init ?? {};
     return {
       querySerializer: serialize.query,
       pathSerializer: serialize.path,
-      ...init,
+      ...rest,
       params: { ...params, header },
       fetch: (request: Request) => {
         seen?.(request.url);
-        return pipeline(request, { operation, name, transport });
+        return pipeline(request, { operation, name, transport, ...(observe ? { observe } : {}) });
       },
     };
   };
@@ -208,11 +221,17 @@ interface Settings {
   readonly baseUrl: string;
   readonly baseOrigin: string;
   readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
   readonly retry: ResolvedRetryOptions;
   readonly validate: ValidateMode;
 }
 
-/** Check and default the options; every problem is a ClientOptionsError that never shows the credential. */
+/**
+ * Check and default the options; every problem is a ClientOptionsError that never shows the
+ * credential. A generated factory always passes `credential` (its `apiKey`/`token` option), so
+ * `credential: undefined` means the caller's value was missing (an unset environment variable);
+ * an internal caller that means "no credential" leaves the key out.
+ */
 function resolveSettings(
   index: ApiIndex,
   options: ApiClientOptions & { readonly credential?: string },
@@ -233,24 +252,39 @@ function resolveSettings(
     throw fail("baseUrl must not hold user:password; pass the credential as the API key/token");
   }
   const { credential } = options;
-  if (credential !== undefined) {
+  const security = firstSecurity(index);
+  const option = security ? credentialOptionName(security) : "credential";
+  if ("credential" in options || credential !== undefined) {
+    if (credential === undefined || credential === null) {
+      throw fail(
+        `${option} is ${String(credential)}; pass the value your vendor issued (is the environment variable it is read from set?)`,
+      );
+    }
     if (typeof credential !== "string" || credential.trim() === "") {
-      throw fail("the API key/token is empty; pass the value your vendor issued");
+      throw fail(`${option} is empty; pass the value your vendor issued`);
     }
     // Checked here because Headers' own error would quote the value.
     if (/[^\x20-\x7e\x80-\xff]/.test(credential)) {
-      throw fail(
-        "the API key/token holds control or non-Latin-1 characters; check how it was read",
-      );
+      throw fail(`${option} holds control or non-Latin-1 characters; check how it was read`);
     }
-    if (!firstSecurity(index)) {
-      throw fail("the spec declares no security scheme, so the API key/token would never be sent");
+    if (!security) {
+      throw fail(`the spec declares no security scheme, so ${option} would never be sent`);
     }
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (typeof timeoutMs !== "number" || Number.isNaN(timeoutMs) || timeoutMs <= 0) {
     throw fail(
       `timeoutMs must be a positive number of milliseconds (or Infinity); got ${String(timeoutMs)}`,
+    );
+  }
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (
+    typeof maxResponseBytes !== "number" ||
+    Number.isNaN(maxResponseBytes) ||
+    maxResponseBytes <= 0
+  ) {
+    throw fail(
+      `maxResponseBytes must be a positive number of bytes (or Infinity); got ${String(maxResponseBytes)}`,
     );
   }
   const validate = options.validate ?? "off";
@@ -267,7 +301,18 @@ function resolveSettings(
     throw fail(error instanceof Error ? error.message : String(error));
   }
   const baseUrl = base.href.replace(/\/+$/, "");
-  return { baseUrl, baseOrigin: base.origin, timeoutMs, retry, validate };
+  return { baseUrl, baseOrigin: base.origin, timeoutMs, maxResponseBytes, retry, validate };
+}
+
+/**
+ * The generated factory's name for the credential option of `scheme` (`apiKey`, `token`,
+ * `credentials`), so an error names what the caller wrote. Mirrors codegen's `credentialOption`,
+ * which cannot be imported from this lower layer.
+ */
+export function credentialOptionName(scheme: SecuritySpec): string {
+  if (scheme.type === "apiKey") return "apiKey";
+  if (scheme.type === "http" && scheme.prefix === "Basic ") return "credentials";
+  return "token";
 }
 
 function routeKey(method: string, path: string): string {
