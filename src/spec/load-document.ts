@@ -1,108 +1,152 @@
 import { readFile } from "node:fs/promises";
-import { extname } from "node:path";
-import jsYaml from "js-yaml";
-import { type ParseError, parse as parseJsonc, printParseErrorCode } from "jsonc-parser";
 import { SpecError } from "../errors.js";
+import { UnsupportedVersionError } from "./document-errors.js";
+import { emitDocumentNotice } from "./document-notices.js";
+import { documentUrl, scanRefs } from "./find-external-refs.js";
+import { type OpenApiDocument, parseDocumentText } from "./parse-document-text.js";
 
-/** An OpenAPI document as parsed: plain JSON data, not yet validated. */
-export type OpenApiDocument = Record<string, unknown>;
+// Parsing lives in parse-document-text.ts (the bundler needs it without this module); callers
+// keep importing it from here.
+export {
+  detectSyntax,
+  lineColumnAt,
+  type OpenApiDocument,
+  parseDocumentText,
+} from "./parse-document-text.js";
 
-/** Which syntax a text is in, judged by file extension, then by its first character. */
-export function detectSyntax(file: string, text: string): "json" | "yaml" {
-  const ext = extname(file).toLowerCase();
-  if (ext === ".json") return "json";
-  if (ext === ".yaml" || ext === ".yml") return "yaml";
-  return /^\s*[{[]/.test(text) ? "json" : "yaml";
-}
+/** The versions api-contracts reads, for messages. */
+export const SUPPORTED_VERSIONS =
+  "OpenAPI 3.0.x and 3.1.x, and Swagger 2.0 (converted to OpenAPI 3.0 when read)";
 
-/** 1-based line and column of a character offset. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+/** What a document's top level declares: OpenAPI 3.0/3.1, or Swagger 2.0 (to convert). */
+export type DocumentKind = "openapi-3" | "swagger-2";
+
+function shown(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  return value === null ? "nothing (an empty value)" : `${String(value)} (a ${typeof value})`;
 }
 
 /**
- * Parse YAML or JSON text. Syntax errors become a {@link SpecError} naming `file` and the line,
- * so that `codegen` and `vendor` can exit 2 with a message that points at the fault.
- * `lineOffset` shifts reported lines when the text was cut out of a larger file (a fenced block).
+ * Which kind of document `doc` is, from its top-level `openapi` or `swagger` field; anything else
+ * is an {@link UnsupportedVersionError} naming the version found and the supported ones.
  */
-export function parseDocumentText(text: string, file: string, lineOffset = 0): unknown {
-  const syntax = detectSyntax(file, text);
-  if (syntax === "json") {
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      // V8 often omits the position ("Unexpected token '}' ... is not valid JSON"), so locate the
-      // fault with jsonc-parser, which reports offsets; it runs only on this error path.
-      const problems: ParseError[] = [];
-      parseJsonc(text, problems, { allowTrailingComma: false, disallowComments: true });
-      const first = problems[0];
-      const where = first ? lineColumnAt(text, first.offset) : undefined;
-      const line = where ? where.line + lineOffset : undefined;
-      const reason = first ? printParseErrorCode(first.error) : (error as Error).message;
-      throw new SpecError(
-        `${file}${line ? `:${line}:${where?.column}` : ""}: invalid JSON (${reason}); fix the syntax and run again`,
-        file,
-        undefined,
-        line,
-      );
-    }
+export function documentKind(doc: OpenApiDocument, file: string): DocumentKind {
+  const fix = `api-contracts reads ${SUPPORTED_VERSIONS}`;
+  if ("openapi" in doc) {
+    const version = doc.openapi;
+    if (typeof version === "string" && /^3\.[01]\.\d/.test(version)) return "openapi-3";
+    const hint =
+      typeof version === "number"
+        ? `; write the version as a string, such as openapi: "3.0.3" (YAML reads ${version} as a number)`
+        : typeof version === "string" && /^3\.[01]$/.test(version)
+          ? `; write the whole version, such as openapi: "${version}.0"`
+          : "";
+    throw new UnsupportedVersionError(
+      `${file}: unsupported version: found openapi: ${shown(version)}; ${fix}${hint}`,
+      file,
+      "/openapi",
+      `openapi: ${String(version)}`,
+    );
   }
-  try {
-    // JSON_SCHEMA keeps timestamps and other YAML-only types as strings, as OpenAPI expects.
-    return jsYaml.load(text, { filename: file, schema: jsYaml.JSON_SCHEMA });
-  } catch (error) {
-    if (error instanceof jsYaml.YAMLException) {
-      const line = error.mark ? error.mark.line + 1 + lineOffset : undefined;
-      const column = error.mark ? error.mark.column + 1 : undefined;
-      throw new SpecError(
-        `${file}${line ? `:${line}:${column}` : ""}: invalid YAML: ${error.reason}; fix the syntax and run again`,
-        file,
-        undefined,
-        line,
-      );
-    }
-    throw error;
+  if ("swagger" in doc) {
+    const version = doc.swagger;
+    // YAML reads an unquoted `swagger: 2.0` as the number 2.
+    if (version === "2.0" || version === 2) return "swagger-2";
+    throw new UnsupportedVersionError(
+      `${file}: unsupported version: found swagger: ${shown(version)}; ${fix}; convert it to OpenAPI 3 first (for example with https://converter.swagger.io)`,
+      file,
+      "/swagger",
+      `swagger: ${String(version)}`,
+    );
   }
+  throw new UnsupportedVersionError(
+    `${file}: not an OpenAPI document: it has neither an 'openapi' nor a 'swagger' field at the top level; ${fix}; add 'openapi: 3.0.3' (or the version it follows) at the top`,
+    file,
+    undefined,
+    undefined,
+  );
 }
 
-/** Parse text that must be an OpenAPI document (an object with an `openapi` version string). */
-export function parseOpenApiText(text: string, file: string, lineOffset = 0): OpenApiDocument {
-  const doc = parseDocumentText(text, file, lineOffset);
+function asObject(doc: unknown, file: string): OpenApiDocument {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     throw new SpecError(
       `${file}: not an OpenAPI document (expected an object at the top level)`,
       file,
     );
   }
-  const version = (doc as OpenApiDocument).openapi;
-  if (typeof version !== "string" || !/^3\.[01]\./.test(version)) {
-    throw new SpecError(
-      `${file}: expected 'openapi: 3.0.x' or '3.1.x' at the top level, found ${JSON.stringify(version)}`,
-      file,
-      "/openapi",
-    );
-  }
   return doc as OpenApiDocument;
 }
 
-/** Read and parse an OpenAPI document from disk; an unreadable file is a {@link SpecError}. */
-export async function loadOpenApiFile(file: string): Promise<OpenApiDocument> {
+/**
+ * Parse text that must be an OpenAPI 3.0/3.1 document, with no references to other files followed
+ * (a fenced block of a docs page). Files go through {@link loadOpenApiFile}, which also bundles
+ * multi-file documents and converts Swagger 2.0.
+ */
+export function parseOpenApiText(text: string, file: string, lineOffset = 0): OpenApiDocument {
+  const doc = asObject(parseDocumentText(text, file, lineOffset), file);
+  if (documentKind(doc, file) === "swagger-2") {
+    throw new UnsupportedVersionError(
+      `${file}: a Swagger 2.0 document here is not converted; give it as a document of its own (kind 'openapi-document' in source.json, or a file given to codegen or diff), which is converted to OpenAPI 3.0 when read`,
+      file,
+      "/swagger",
+      `swagger: ${String(doc.swagger)}`,
+    );
+  }
+  return doc;
+}
+
+/** Where a document was read from, for {@link prepareOpenApiDocument}. */
+export interface DocumentSource {
+  /** Its path (or http(s) URL): references to other files resolve against it. */
+  readonly file: string;
+  /** How messages name it (default: `file`). */
+  readonly label?: string;
+}
+
+/**
+ * Turn a parsed document into the OpenAPI 3.0/3.1 document every command works on: the version
+ * checked, references to other files bundled in (bundle-document.ts), Swagger 2.0 converted
+ * (convert-swagger.ts, with a notice). A single-file OpenAPI 3 document is returned as it is, after
+ * one walk that finds no external reference: neither the bundler nor the converter is loaded.
+ */
+export async function prepareOpenApiDocument(
+  parsed: unknown,
+  source: DocumentSource,
+): Promise<OpenApiDocument> {
+  const label = source.label ?? source.file;
+  let doc = asObject(parsed, label);
+  const kind = documentKind(doc, label);
+  const url = documentUrl(source.file);
+  const { external } = scanRefs(doc, url, label);
+  if (external.length > 0) {
+    const { bundleExternalRefs } = await import("./bundle-document.js");
+    // Redocly recognises Swagger by the string "2.0" only.
+    if (kind === "swagger-2") doc.swagger = "2.0";
+    doc = await bundleExternalRefs(doc, { file: source.file, label }, external);
+  }
+  if (kind === "swagger-2") {
+    const { convertSwagger2, conversionNotice } = await import("./convert-swagger.js");
+    const converted = await convertSwagger2(doc, label);
+    emitDocumentNotice(conversionNotice(label, converted.warnings));
+    doc = converted.document;
+  }
+  return doc;
+}
+
+/**
+ * Read an OpenAPI document from disk the one way every command does (`codegen`, `vendor`, `diff`,
+ * `drift`, the contract suite): parsed, multi-file references bundled, Swagger 2.0 converted
+ * (see {@link prepareOpenApiDocument}). An unreadable file is a {@link SpecError}.
+ */
+export async function loadOpenApiFile(file: string, label = file): Promise<OpenApiDocument> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
     throw new SpecError(
-      `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`,
-      file,
+      `${label}: cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`,
+      label,
     );
   }
-  return parseOpenApiText(text, file);
+  return prepareOpenApiDocument(parseDocumentText(text, label), { file, label });
 }
