@@ -3,14 +3,15 @@ import { formatDriftReport } from "../drift/format-report.js";
 import { pullApis } from "../drift/pull-upstream.js";
 import { ExitCode } from "../errors.js";
 import { resolveApis } from "../spec/vendor-api.js";
-import { parseFormat } from "./diff-command.js";
+import { parseFormat, warnUnusedIgnores } from "./diff-command.js";
 import { parseOptions } from "./parse-options.js";
 
 const USAGE = `usage: api-contracts pull [api...] [--from DIR|BASE-URL] [--format text|markdown|json]
 
 Writes the new upstream copies to specs/<api>/upstream/, rebuilds the vendored spec, records the
 copies' sha256 and info.version in source.json and regenerates generated/, so that one git diff
-shows spec, types and validators changing together; prints the classified diff. Nothing is written
+shows spec, types and validators changing together; prints the classified diff (with the same
+engine and specs/<api>/diff-ignore.yaml as 'drift'). Nothing is written
 unless every API's upstream could be read and rebuilt. Exit 2 when upstream is unreachable.
 `;
 
@@ -40,6 +41,7 @@ export async function run(
     ...(limits ? { limits } : {}),
   });
   process.stdout.write(formatDriftReport(results, format));
+  for (const result of results) warnUnusedIgnores(result.unusedIgnores);
   for (const r of results) {
     const written = [...r.copiesWritten];
     if (r.documentChanged) written.push(r.fetched.documentPath);

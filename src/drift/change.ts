@@ -19,6 +19,8 @@ export interface Change {
   /** JSON Pointer into NEW, or into OLD for removals. */
   readonly location: string;
   readonly message: string;
+  /** Set when an ignore file accepts the change: it is reported, but never fails the gate. */
+  readonly accepted?: { readonly reason: string; readonly source: string };
 }
 
 /** The `--fail-on` threshold: a level, or `never`. */
@@ -37,15 +39,15 @@ export function reaches(level: ChangeLevel, threshold: FailOn): boolean {
   return threshold !== "never" && levelRank(level) <= levelRank(threshold);
 }
 
-/** Whether any change reaches the `--fail-on` threshold: the CLI then exits 1. */
+/** Whether any change not accepted by an ignore file reaches the `--fail-on` threshold: exit 1. */
 export function anyChangeReaches(changes: readonly Change[], threshold: FailOn): boolean {
-  return changes.some((change) => reaches(change.level, threshold));
+  return changes.some((change) => !change.accepted && reaches(change.level, threshold));
 }
 
-/** Count of changes per level. */
+/** Count per level of the changes not accepted by an ignore file. */
 export function countByLevel(changes: readonly Change[]): Record<ChangeLevel, number> {
   const counts: Record<ChangeLevel, number> = { breaking: 0, warning: 0, info: 0 };
-  for (const change of changes) counts[change.level]++;
+  for (const change of changes) if (!change.accepted) counts[change.level]++;
   return counts;
 }
 

@@ -10,6 +10,21 @@ export interface ParameterView {
   readonly name: string;
   readonly in: string;
   readonly required: boolean;
+  readonly deprecated: boolean;
+  /** The `x-sunset` date text, when given. */
+  readonly sunset?: string;
+  /** The serialisation in effect (defaults applied): only for a parameter described by a schema. */
+  readonly style?: string;
+  readonly explode?: boolean;
+  readonly allowReserved: boolean;
+  readonly loc: Located;
+  readonly schema?: Located;
+}
+
+/** A response header after `$ref` resolution; matched case-insensitively. */
+export interface HeaderView {
+  readonly name: string;
+  readonly required: boolean;
   readonly loc: Located;
   readonly schema?: Located;
 }
@@ -32,6 +47,8 @@ export interface ResponseView {
   readonly status: string;
   readonly loc: Located;
   readonly content: ReadonlyMap<string, MediaView>;
+  /** By lower-cased name. */
+  readonly headers: ReadonlyMap<string, HeaderView>;
 }
 
 /** The security requirements in force for an operation (its own, else the document's). */
@@ -49,6 +66,10 @@ export interface OperationView {
   readonly loc: Located;
   readonly operationId?: string;
   readonly deprecated: boolean;
+  /** The operation's `x-sunset` date text, when given. */
+  readonly sunset?: string;
+  /** The operation's own `security` (not the document's), as oasdiff compares it. */
+  readonly ownSecurity?: SecurityView;
   readonly parameters: ReadonlyMap<string, ParameterView>;
   readonly requestBody?: RequestBodyView;
   readonly responses: ReadonlyMap<string, ResponseView>;
@@ -101,7 +122,12 @@ function operationView(
     for (const status of Object.keys(responsesLoc.node)) {
       const loc = side.deref(child(responsesLoc, status));
       const normalStatus = status.toUpperCase() === "DEFAULT" ? "default" : status.toUpperCase();
-      responses.set(normalStatus, { status: normalStatus, loc, content: contentOf(side, loc) });
+      responses.set(normalStatus, {
+        status: normalStatus,
+        loc,
+        content: contentOf(side, loc),
+        headers: headersOf(side, loc),
+      });
     }
   }
   const bodyLoc = child(op, "requestBody");
@@ -117,6 +143,8 @@ function operationView(
     loc: op,
     ...(typeof node.operationId === "string" ? { operationId: node.operationId } : {}),
     deprecated: node.deprecated === true,
+    ...(sunsetOf(node) !== undefined ? { sunset: sunsetOf(node) as string } : {}),
+    ...(Array.isArray(node.security) ? { ownSecurity: requirementsAt(child(op, "security")) } : {}),
     parameters,
     ...(requestBody ? { requestBody } : {}),
     responses,
@@ -149,11 +177,28 @@ function parametersOf(side: DocumentSide, list: Located, path: string): Map<stri
         mediaType === undefined ? undefined : child(loc, "content", mediaType, "schema");
       if (media && isObject(media.node)) schema = media;
     }
+    // Defaults from the OpenAPI specification, so writing a default out is no change.
+    const style =
+      typeof node.style === "string"
+        ? node.style
+        : location === "query" || location === "cookie"
+          ? "form"
+          : "simple";
+    const sunset = sunsetOf(node);
     out.set(key, {
       key,
       name,
       in: location,
       required: location === "path" || node.required === true,
+      deprecated: node.deprecated === true,
+      ...(sunset !== undefined ? { sunset } : {}),
+      ...(isObject(node.schema)
+        ? {
+            style,
+            explode: typeof node.explode === "boolean" ? node.explode : style === "form",
+          }
+        : {}),
+      allowReserved: node.allowReserved === true,
       loc,
       ...(schema ? { schema } : {}),
     });
@@ -171,6 +216,57 @@ function contentOf(side: DocumentSide, holder: Located): Map<string, MediaView> 
     out.set(mediaType.toLowerCase(), { loc, ...(isObject(schema.node) ? { schema } : {}) });
   }
   return out;
+}
+
+/** The `x-sunset` extension as text (a YAML date may have been parsed into a Date). */
+export function sunsetOf(node: Record<string, unknown>): string | undefined {
+  const value = node["x-sunset"];
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return typeof value === "string" ? value : undefined;
+}
+
+function headersOf(side: DocumentSide, response: Located): Map<string, HeaderView> {
+  const out = new Map<string, HeaderView>();
+  const headers = child(response, "headers");
+  if (!isObject(headers.node)) return out;
+  for (const name of Object.keys(headers.node)) {
+    const loc = side.deref(child(headers, name));
+    if (!isObject(loc.node)) continue;
+    let schema: Located | undefined;
+    if (isObject(loc.node.schema)) schema = child(loc, "schema");
+    else if (isObject(loc.node.content)) {
+      const [mediaType] = Object.keys(loc.node.content);
+      if (mediaType !== undefined) {
+        const media = child(loc, "content", mediaType, "schema");
+        if (isObject(media.node)) schema = media;
+      }
+    }
+    out.set(name.toLowerCase(), {
+      name,
+      required: loc.node.required === true,
+      loc,
+      ...(schema ? { schema } : {}),
+    });
+  }
+  return out;
+}
+
+function requirementsAt(chosen: Located): SecurityView {
+  const list = Array.isArray(chosen.node) ? chosen.node : [];
+  const requirements = list.filter(isObject).map((requirement) => {
+    const out: Record<string, string[]> = {};
+    for (const [scheme, scopes] of Object.entries(requirement)) {
+      out[scheme] = Array.isArray(scopes) ? scopes.map(String) : [];
+    }
+    return out;
+  });
+  return { pointer: chosen.pointer, requirements };
+}
+
+/** The document's own top-level `security`, or undefined when it has none. */
+export function globalSecurityOf(side: DocumentSide): SecurityView | undefined {
+  const global = child(side.root, "security");
+  return Array.isArray(global.node) ? requirementsAt(global) : undefined;
 }
 
 function securityOf(side: DocumentSide, op: Located, node: Record<string, unknown>): SecurityView {

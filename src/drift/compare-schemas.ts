@@ -1,5 +1,6 @@
 import type { Change } from "./change.js";
 import type { Direction, Rule, SchemaPair, Subject } from "./define-rule.js";
+import { matchAlternatives } from "./match-alternatives.js";
 import type { NormalSchema, SchemaNormaliser } from "./normalise-schema.js";
 import type { Located } from "./resolve-ref.js";
 
@@ -76,10 +77,17 @@ export class SchemaComparer {
     return changes;
   }
 
-  private runRules(node: PairNode, root: SchemaRoot, path: readonly string[]): Change[] {
+  private runRules(
+    node: PairNode,
+    root: SchemaRoot,
+    path: readonly string[],
+    probe = false,
+  ): Change[] {
     const subject: Subject =
       root.kind === "parameter"
-        ? "request-parameter"
+        ? path.every((token) => token === "items")
+          ? "request-parameter"
+          : "request-parameter-property"
         : `${root.direction}-${path.length === 0 ? "body" : "property"}`;
     const pair: SchemaPair = {
       operation: root.operation,
@@ -91,6 +99,7 @@ export class SchemaComparer {
       new: node.new,
       oldSchemas: this.oldSchemas,
       newSchemas: this.newSchemas,
+      ...(probe ? { probe } : {}),
     };
     return this.rules.flatMap((rule) => rule.run(pair));
   }
@@ -129,7 +138,7 @@ export class SchemaComparer {
         old: { node: undefined, pointer: "" },
         new: { node: undefined, pointer: "" },
       };
-      if (this.runRules(node, probe, ["probe"]).length > 0) {
+      if (this.runRules(node, probe, ["probe"], true).length > 0) {
         node.local = true;
         markDirty(node);
       }
@@ -170,12 +179,12 @@ export class SchemaComparer {
       const olds = before[keyword];
       const news = after[keyword];
       if (!olds || !news) continue;
-      // Alternatives have no names: pair them by position.
-      const count = Math.min(olds.length, news.length);
-      for (let i = 0; i < count; i++) {
+      // Alternatives have no names: pair them by content (match-alternatives.ts).
+      const match = matchAlternatives(olds, news, this.oldSchemas, this.newSchemas);
+      for (const [i, j] of match.pairs) {
         const old = olds[i];
-        const next = news[i];
-        if (old && next) yield { token: `${keyword}[${i}]`, old, new: next };
+        const next = news[j];
+        if (old && next) yield { token: `${keyword}[${j}]`, old, new: next };
       }
     }
   }

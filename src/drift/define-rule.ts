@@ -19,11 +19,13 @@ export interface EndpointPair {
   readonly pathStillExists: boolean;
 }
 
-/** An operation present in both documents. */
+/** An operation present in both documents, with each side's schema normaliser (for headers). */
 export interface OperationPair {
   readonly operation: string;
   readonly old: OperationView;
   readonly new: OperationView;
+  readonly oldSchemas: SchemaNormaliser;
+  readonly newSchemas: SchemaNormaliser;
 }
 
 /** A parameter of an operation present in both documents; the parameter itself may be on one side only. */
@@ -31,6 +33,8 @@ export interface ParameterPair {
   readonly operation: string;
   readonly old?: ParameterView;
   readonly new?: ParameterView;
+  readonly oldSchemas: SchemaNormaliser;
+  readonly newSchemas: SchemaNormaliser;
 }
 
 /** Who sends the data a schema describes: the client (`request`) or the server (`response`). */
@@ -39,6 +43,7 @@ export type Direction = "request" | "response";
 /** The prefix of schema check ids, as oasdiff spells them. */
 export type Subject =
   | "request-parameter"
+  | "request-parameter-property"
   | "request-body"
   | "request-property"
   | "response-body"
@@ -46,7 +51,7 @@ export type Subject =
 
 /** Every subject, by direction. */
 export const SUBJECTS: Readonly<Record<Direction, readonly Subject[]>> = {
-  request: ["request-parameter", "request-body", "request-property"],
+  request: ["request-parameter", "request-parameter-property", "request-body", "request-property"],
   response: ["response-body", "response-property"],
 };
 
@@ -63,6 +68,8 @@ export interface SchemaPair {
   readonly new: NormalSchema;
   readonly oldSchemas: SchemaNormaliser;
   readonly newSchemas: SchemaNormaliser;
+  /** Set while the comparer only asks whether anything changed: every finding counts, whatever its subject. */
+  readonly probe?: boolean;
 }
 
 interface PairByScope {
@@ -105,31 +112,59 @@ export function defineRule<S extends RuleScope, Id extends string>(definition: {
     run(pair) {
       const changes: Change[] = [];
       check(pair, (id, location, message) => {
-        changes.push({ id, level: levels[id], operation: pair.operation, location, message });
+        const level = levels[id];
+        if (!level) throw new Error(`rule ${name} reported '${id}', which it does not declare`);
+        changes.push({ id, level, operation: pair.operation, location, message });
       });
       return changes;
     },
   };
 }
 
-/** Levels of a schema check by direction; a direction left out is never reported. */
-export type DirectionLevels = Partial<Record<Direction, ChangeLevel>>;
+/**
+ * Levels of a schema check: by direction, or by subject where oasdiff differs (a subject wins over
+ * its direction). `null` or a direction left out: oasdiff has no such check, so it is not reported.
+ * `request-parameter-property` falls back to `request-parameter` unless named.
+ */
+export type DirectionLevels = Partial<Record<Direction | Subject, ChangeLevel | null>>;
+
+/** The id and level a schema check reports for a subject, or undefined when it reports nothing. */
+export function resolveSchemaId(
+  subject: Subject,
+  direction: Direction,
+  suffix: string,
+  byDirection: DirectionLevels,
+  rename: Readonly<Record<string, string>> = {},
+): { id: string; level: ChangeLevel } | undefined {
+  let effective = subject;
+  if (subject === "request-parameter-property" && !(subject in byDirection)) {
+    effective = "request-parameter";
+  }
+  const level = effective in byDirection ? byDirection[effective] : byDirection[direction];
+  if (!level) return undefined;
+  const id = `${effective}-${suffix}`;
+  return { id: rename[id] ?? id, level };
+}
 
 /**
  * Define a schema rule whose ids are `<subject>-<suffix>` (`response-property` + `enum-value-added`),
- * with one level per direction: `levels` lists every id it expands to, for the registry.
+ * with levels per direction or subject (see {@link DirectionLevels}); `rename` maps an expanded id to
+ * oasdiff's spelling where it breaks the pattern. `levels` lists every id it can report.
  */
 export function defineSchemaRule<Suffix extends string>(definition: {
   name: string;
   suffixes: Record<Suffix, DirectionLevels>;
+  rename?: Readonly<Record<string, string>>;
   check(pair: SchemaPair, emit: Emit<Suffix>): void;
 }): Rule<"schema"> {
-  const { name, suffixes, check } = definition;
+  const { name, suffixes, check, rename } = definition;
   const levels: Record<string, ChangeLevel> = {};
   for (const [suffix, byDirection] of Object.entries<DirectionLevels>(suffixes)) {
     for (const direction of ["request", "response"] as const) {
-      const level = byDirection[direction];
-      if (level) for (const subject of SUBJECTS[direction]) levels[`${subject}-${suffix}`] = level;
+      for (const subject of SUBJECTS[direction]) {
+        const resolved = resolveSchemaId(subject, direction, suffix, byDirection, rename);
+        if (resolved) levels[resolved.id] = resolved.level;
+      }
     }
   }
   return {
@@ -139,10 +174,21 @@ export function defineSchemaRule<Suffix extends string>(definition: {
     run(pair) {
       const changes: Change[] = [];
       check(pair, (suffix, location, message) => {
-        const level = suffixes[suffix][pair.direction];
-        if (!level) throw new Error(`rule ${name}: '${suffix}' has no ${pair.direction} level`);
-        const id = `${pair.subject}-${suffix}`;
-        changes.push({ id, level, operation: pair.operation, location, message });
+        const resolved = resolveSchemaId(
+          pair.subject,
+          pair.direction,
+          suffix,
+          suffixes[suffix],
+          rename,
+        );
+        if (!resolved && !pair.probe) return;
+        changes.push({
+          id: resolved?.id ?? suffix,
+          level: resolved?.level ?? "info",
+          operation: pair.operation,
+          location,
+          message,
+        });
       });
       return changes;
     },
@@ -151,7 +197,7 @@ export function defineSchemaRule<Suffix extends string>(definition: {
 
 /** How a schema pair is named in messages: `response property 'a/b' (200 application/json)`. */
 export function describeSchema(pair: SchemaPair): string {
-  if (pair.subject === "request-parameter") {
+  if (pair.subject.startsWith("request-parameter")) {
     return pair.path === "" ? pair.where : `${pair.where}, '${pair.path}'`;
   }
   const kind = pair.direction === "request" ? "request" : "response";

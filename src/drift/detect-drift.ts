@@ -1,16 +1,25 @@
 import { join } from "node:path";
 import { buildVendoredDocument, type VendoredDocument } from "../spec/build-vendored-document.js";
 import { loadOpenApiFile } from "../spec/load-document.js";
+import { prepareSources } from "../spec/prepare-sources.js";
 import type { SourceManifest } from "../spec/source-manifest.js";
 import { apiDir, readSourceManifest } from "../spec/vendor-api.js";
 import type { Change } from "./change.js";
 import { diffDocuments } from "./diff-documents.js";
+import {
+  applyPolicy,
+  type DiffPolicy,
+  EMPTY_POLICY,
+  type IgnoreEntry,
+  mergePolicies,
+} from "./diff-policy.js";
 import {
   DEFAULT_FETCH_LIMITS,
   type FetchLimits,
   fetchUpstream,
   sourceLocation,
 } from "./fetch-upstream.js";
+import { apiIgnoreFile } from "./ignore-file-location.js";
 
 /** Where upstream documents are read from, and within which bounds. */
 export interface UpstreamOptions {
@@ -51,9 +60,15 @@ export async function fetchApi(
     texts.set(source.file, await fetchUpstream(location, options.limits ?? DEFAULT_FETCH_LIMITS));
   }
   const manifestPath = join("specs", api, "source.json");
+  const label = (file: string) => locations.get(file) ?? file;
+  const prepared = await prepareSources(manifest, texts, (file) => ({
+    file: label(file),
+    label: label(file),
+  }));
   const build = buildVendoredDocument(manifest, (file) => texts.get(file) ?? new Uint8Array(), {
-    label: (file) => locations.get(file) ?? file,
+    label,
     manifestFile: manifestPath,
+    prepared,
   });
   return {
     api,
@@ -69,18 +84,22 @@ export async function fetchApi(
 /** What upstream changed, for one API, classified against the vendored document. */
 export interface DriftResult {
   readonly api: string;
+  /** With the API's ignore file (and `policy`) applied: accepted changes are marked, not dropped. */
   readonly changes: Change[];
   readonly fetched: FetchedApi;
+  /** Ignore entries that matched no change: stale, to be deleted. */
+  readonly unusedIgnores: readonly IgnoreEntry[];
 }
 
 /**
  * Diff the vendored `specs/<api>/<output>` (OLD) against what upstream rebuilds to now (NEW).
- * An `info.version`-only regeneration upstream is no change.
+ * An `info.version`-only regeneration upstream is no change. The API's ignore file
+ * (`specs/<api>/diff-ignore.yaml`, when present) and `options.policy` are applied.
  */
 export async function detectDrift(
   root: string,
   api: string,
-  options: UpstreamOptions = {},
+  options: UpstreamOptions & { readonly policy?: DiffPolicy } = {},
 ): Promise<DriftResult> {
   const fetched = await fetchApi(root, api, options);
   const vendored = await loadOpenApiFile(join(apiDir(root, api), fetched.manifest.output));
@@ -89,5 +108,7 @@ export async function detectDrift(
     oldSource: fetched.documentPath,
     newSource: upstream,
   });
-  return { api, changes, fetched };
+  const policy = mergePolicies(await apiIgnoreFile(root, api), options.policy ?? EMPTY_POLICY);
+  const applied = applyPolicy(changes, policy);
+  return { api, changes: applied.changes, fetched, unusedIgnores: applied.unused };
 }

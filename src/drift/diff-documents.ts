@@ -3,6 +3,7 @@ import { type Change, compareChanges } from "./change.js";
 import { collectOperations, type OperationView } from "./collect-operations.js";
 import { SchemaComparer, type SchemaRoot } from "./compare-schemas.js";
 import type { AnyRule } from "./define-rule.js";
+import { matchMediaTypes } from "./match-media-types.js";
 import { SchemaNormaliser } from "./normalise-schema.js";
 import { DocumentSide } from "./resolve-ref.js";
 import { RULES, rulesFor } from "./rule-registry.js";
@@ -45,11 +46,9 @@ export function diffDocuments(
     };
     for (const rule of rulesFor("endpoint", rules)) changes.push(...rule.run(pair));
   }
-  const comparer = new SchemaComparer(
-    new SchemaNormaliser(oldSide),
-    new SchemaNormaliser(newSide),
-    rulesFor("schema", rules),
-  );
+  const oldSchemas = new SchemaNormaliser(oldSide);
+  const newSchemas = new SchemaNormaliser(newSide);
+  const comparer = new SchemaComparer(oldSchemas, newSchemas, rulesFor("schema", rules));
   for (const [key, after] of newOps) {
     const before = oldOps.get(key);
     if (!before) {
@@ -57,7 +56,7 @@ export function diffDocuments(
       for (const rule of rulesFor("endpoint", rules)) changes.push(...rule.run(pair));
       continue;
     }
-    changes.push(...compareOperation(before, after, rules, comparer));
+    changes.push(...compareOperation(before, after, rules, comparer, oldSchemas, newSchemas));
   }
   return dedupe(changes).sort(compareChanges);
 }
@@ -67,11 +66,13 @@ function compareOperation(
   after: OperationView,
   rules: readonly AnyRule[],
   comparer: SchemaComparer,
+  oldSchemas: SchemaNormaliser,
+  newSchemas: SchemaNormaliser,
 ): Change[] {
   const operation = after.label;
   const changes: Change[] = [];
   for (const rule of rulesFor("operation", rules)) {
-    changes.push(...rule.run({ operation, old: before, new: after }));
+    changes.push(...rule.run({ operation, old: before, new: after, oldSchemas, newSchemas }));
   }
   const roots: SchemaRoot[] = [];
   for (const key of new Set([...before.parameters.keys(), ...after.parameters.keys()])) {
@@ -81,6 +82,8 @@ function compareOperation(
       operation,
       ...(oldParam ? { old: oldParam } : {}),
       ...(newParam ? { new: newParam } : {}),
+      oldSchemas,
+      newSchemas,
     };
     for (const rule of rulesFor("parameter", rules)) changes.push(...rule.run(pair));
     if (oldParam?.schema && newParam?.schema) {
@@ -95,9 +98,14 @@ function compareOperation(
       });
     }
   }
-  for (const [mediaType, media] of after.requestBody?.content ?? []) {
-    const previous = before.requestBody?.content.get(mediaType);
-    if (previous?.schema && media.schema) {
+  const bodyTypes = matchMediaTypes(
+    before.requestBody?.content.keys() ?? [],
+    after.requestBody?.content.keys() ?? [],
+  );
+  for (const [oldType, mediaType] of bodyTypes.pairs) {
+    const previous = before.requestBody?.content.get(oldType);
+    const media = after.requestBody?.content.get(mediaType);
+    if (previous?.schema && media?.schema) {
       roots.push({
         operation,
         direction: "request",
@@ -109,9 +117,15 @@ function compareOperation(
     }
   }
   for (const [status, response] of after.responses) {
-    for (const [mediaType, media] of response.content) {
-      const previous = before.responses.get(status)?.content.get(mediaType);
-      if (previous?.schema && media.schema) {
+    const earlier = before.responses.get(status);
+    if (!earlier) continue;
+    for (const [oldType, mediaType] of matchMediaTypes(
+      earlier.content.keys(),
+      response.content.keys(),
+    ).pairs) {
+      const previous = earlier.content.get(oldType);
+      const media = response.content.get(mediaType);
+      if (previous?.schema && media?.schema) {
         const where = `${status} ${mediaType}`;
         roots.push({
           operation,

@@ -25,8 +25,23 @@ export interface NormalSchema {
   readonly maxLength?: number;
   readonly minItems?: number;
   readonly maxItems?: number;
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+  readonly multipleOf?: number;
+  readonly uniqueItems: boolean;
   /** Allowed values without `null`; undefined when not an enum. */
   readonly enum?: readonly unknown[];
+  /** Whether `enum` came from a `const` (oasdiff reports those as `*-const-*`). */
+  readonly isConst: boolean;
+  /** `{ value }` when the schema has a `default` (an annotation, but oasdiff reports its changes). */
+  readonly default?: { readonly value: unknown };
+  readonly discriminator?: {
+    readonly propertyName?: string;
+    readonly mapping: Readonly<Record<string, string>>;
+  };
+  readonly deprecated: boolean;
+  /** The `x-sunset` date text of a deprecated property, when given. */
+  readonly sunset?: string;
   readonly properties: ReadonlyMap<string, Located>;
   readonly required: ReadonlySet<string>;
   readonly items?: Located;
@@ -34,6 +49,8 @@ export interface NormalSchema {
   /** `oneOf`/`anyOf` alternatives other than the null branch, when more than one remains. */
   readonly oneOf?: readonly Located[];
   readonly anyOf?: readonly Located[];
+  /** The schema's own `allOf` members as written (already merged into the rest). */
+  readonly allOf?: readonly Located[];
   readonly readOnly: boolean;
   readonly writeOnly: boolean;
   /** Keyword → JSON Pointer of the value that set it (`"enum"` → `/components/schemas/Status/enum`). */
@@ -69,13 +86,23 @@ interface Draft {
   maxLength?: number;
   minItems?: number;
   maxItems?: number;
+  minProperties?: number;
+  maxProperties?: number;
+  multipleOf?: number;
+  uniqueItems: boolean;
   enum?: unknown[];
+  isConst: boolean;
+  default?: { readonly value: unknown };
+  discriminator?: { propertyName?: string; mapping: Record<string, string> };
+  deprecated: boolean;
+  sunset?: string;
   properties: Map<string, Located>;
   required: Set<string>;
   items?: Located;
   additionalProperties?: Located;
   oneOf?: Located[];
   anyOf?: Located[];
+  allOf?: Located[];
   readOnly: boolean;
   writeOnly: boolean;
   origin: Record<string, string>;
@@ -84,6 +111,9 @@ interface Draft {
 function emptyDraft(): Draft {
   return {
     nullable: false,
+    uniqueItems: false,
+    isConst: false,
+    deprecated: false,
     properties: new Map(),
     required: new Set(),
     readOnly: false,
@@ -125,6 +155,11 @@ export class SchemaNormaliser {
   }
 
   private build(loc: Located): NormalSchema {
+    if (loc.parts) {
+      // One name defined by several allOf members: every definition applies (their intersection).
+      const parts = loc.parts.map((part) => this.normalise(part));
+      return { ...freeze(merge(emptyDraft(), parts)), identity: loc.pointer };
+    }
     const node = loc.node;
     if (!isObject(node)) return { ...freeze(emptyDraft()), identity: loc.pointer };
     const ref = refOf(node);
@@ -159,9 +194,16 @@ export class SchemaNormaliser {
     const ownCounts = Object.keys(node).some(
       (key) => !isAnnotation(key) && key !== "$ref" && key !== "allOf",
     );
+    const members = Array.isArray(node.allOf)
+      ? node.allOf.map((_, i) => child(loc, "allOf", i))
+      : undefined;
     const [single] = parts;
-    if (!ownCounts && parts.length === 1 && single) return single;
-    return { ...freeze(merge(own, parts)), identity: loc.pointer };
+    if (!ownCounts && parts.length === 1 && single) {
+      return members ? { ...single, identity: loc.pointer, allOf: members } : single;
+    }
+    const merged = merge(own, parts);
+    if (members) merged.allOf = members;
+    return { ...freeze(merged), identity: loc.pointer };
   }
 
   private addAlternatives(own: Draft, keyword: "oneOf" | "anyOf", kept: Located[]): void {
@@ -209,15 +251,54 @@ function ownKeywords(node: Record<string, unknown>, loc: Located): Draft {
       draft.origin.nullable ??= at(key);
     }
     draft.enum = values.filter((v) => v !== null);
+    draft.isConst = key === "const";
     draft.origin.enum = at(key);
   }
+  if ("default" in node) {
+    draft.default = { value: node.default };
+    set("default");
+  }
+  if (isObject(node.discriminator)) {
+    const { propertyName, mapping } = node.discriminator;
+    draft.discriminator = {
+      ...(typeof propertyName === "string" ? { propertyName } : {}),
+      mapping: isObject(mapping)
+        ? Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, String(v)]))
+        : {},
+    };
+    set("discriminator");
+  }
+  if (node.deprecated === true) {
+    draft.deprecated = true;
+    set("deprecated");
+  }
+  const sunset = node["x-sunset"];
+  if (typeof sunset === "string" || sunset instanceof Date) {
+    draft.sunset = sunset instanceof Date ? sunset.toISOString().slice(0, 10) : sunset;
+  }
+  if (node.uniqueItems === true) {
+    draft.uniqueItems = true;
+    set("uniqueItems");
+  }
+  if (typeof node.multipleOf === "number" && node.multipleOf > 0) {
+    draft.multipleOf = node.multipleOf;
+    set("multipleOf");
+  }
   for (const key of ["format", "pattern"] as const) {
-    if (typeof node[key] === "string") {
+    // An empty pattern matches every string: the same as none.
+    if (typeof node[key] === "string" && node[key] !== "") {
       draft[key] = node[key];
       set(key);
     }
   }
-  for (const key of ["minLength", "maxLength", "minItems", "maxItems"] as const) {
+  for (const key of [
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "minProperties",
+    "maxProperties",
+  ] as const) {
     const value = node[key];
     // A zero minimum length or count is the same as none.
     if (typeof value === "number" && !(value === 0 && key.startsWith("min"))) {
@@ -279,13 +360,20 @@ function merge(own: Draft, parts: readonly NormalSchema[]): Draft {
   const out = own;
   for (const part of parts) {
     out.types = intersectTypes(out.types, part.types);
+    for (const key of ["items", "additionalProperties"] as const) {
+      const theirs = part[key];
+      const mine = out[key];
+      if (theirs === undefined) continue;
+      if (mine === undefined) out[key] = theirs;
+      else if (mine.pointer !== theirs.pointer) out[key] = intersection(mine, theirs);
+    }
     for (const key of [
       "format",
       "pattern",
-      "items",
-      "additionalProperties",
       "oneOf",
       "anyOf",
+      "discriminator",
+      "default",
     ] as const) {
       if (out[key] === undefined && part[key] !== undefined) {
         (out as unknown as Record<string, unknown>)[key] = part[key];
@@ -297,6 +385,8 @@ function merge(own: Draft, parts: readonly NormalSchema[]): Draft {
       ["maxLength", Math.min],
       ["minItems", Math.max],
       ["maxItems", Math.min],
+      ["minProperties", Math.max],
+      ["maxProperties", Math.min],
     ] as const) {
       const mine = out[key];
       const theirs = part[key];
@@ -322,13 +412,24 @@ function merge(own: Draft, parts: readonly NormalSchema[]): Draft {
         out.enum = [...theirs];
       }
     }
-    for (const [name, loc] of part.properties)
-      if (!out.properties.has(name)) out.properties.set(name, loc);
+    for (const [name, loc] of part.properties) {
+      const mine = out.properties.get(name);
+      // A property declared again in a later member is narrowed by it: keep both definitions.
+      if (!mine) out.properties.set(name, loc);
+      else if (mine.pointer !== loc.pointer) out.properties.set(name, intersection(mine, loc));
+    }
     if (part.properties.size > 0) copyOrigin(out, part, "properties");
     for (const name of part.required) out.required.add(name);
     if (part.required.size > 0) copyOrigin(out, part, "required");
     out.readOnly ||= part.readOnly;
     out.writeOnly ||= part.writeOnly;
+    out.uniqueItems ||= part.uniqueItems;
+    out.deprecated ||= part.deprecated;
+    if (part.enum && !out.isConst) out.isConst = part.isConst;
+    if (part.multipleOf !== undefined && out.multipleOf === undefined) {
+      out.multipleOf = part.multipleOf;
+      copyOrigin(out, part, "multipleOf");
+    }
     copyOrigin(out, part, "type");
   }
   // `{allOf: [{$ref}], nullable: true}` is the common 3.0 idiom for a nullable reference.
@@ -337,6 +438,12 @@ function merge(own: Draft, parts: readonly NormalSchema[]): Draft {
     copyOrigin(out, parts[0] as NormalSchema, "nullable");
   }
   return out;
+}
+
+/** A synthetic location for two definitions of one name: normalised as their intersection. */
+function intersection(a: Located, b: Located): Located {
+  const parts = [...(a.parts ?? [a]), ...(b.parts ?? [b])];
+  return { node: undefined, pointer: parts.map((p) => p.pointer).join("&"), parts };
 }
 
 function copyOrigin(out: Draft, part: NormalSchema, key: string): void {

@@ -6,6 +6,16 @@ import type { OpenApiDocument } from "../spec/load-document.js";
 export interface Located {
   readonly node: unknown;
   readonly pointer: string;
+  /**
+   * Set when one name is defined by several `allOf` members (a property declared in two of them):
+   * the schema is then the intersection of every part, and `pointer` is a synthetic key.
+   */
+  readonly parts?: readonly Located[];
+}
+
+/** A real JSON Pointer for `loc`: the first definition when it is the intersection of several. */
+export function realPointer(loc: Located): string {
+  return loc.parts?.[0]?.pointer ?? loc.pointer;
 }
 
 /** A plain JSON object (not an array, not null). */

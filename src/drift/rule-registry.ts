@@ -1,6 +1,11 @@
 import type { ChangeLevel } from "./change.js";
 import type { AnyRule, Rule, RuleScope } from "./define-rule.js";
-import { alternativesChanged } from "./rules/composition-rules.js";
+import {
+  defaultChanged,
+  discriminatorChanged,
+  propertyDeprecation,
+} from "./rules/annotation-rules.js";
+import { allOfChanged, alternativesChanged } from "./rules/composition-rules.js";
 import { constraintChanged } from "./rules/constraint-rules.js";
 import { documentationChanged } from "./rules/documentation-rules.js";
 import {
@@ -13,8 +18,14 @@ import { nullabilityChanged } from "./rules/nullability-rules.js";
 import { parameterPresence } from "./rules/parameter-rules.js";
 import { requestProperties, responseProperties } from "./rules/property-rules.js";
 import { requestBodyPresence } from "./rules/request-body-rules.js";
+import { responseHeaders } from "./rules/response-header-rules.js";
 import { responseStatuses } from "./rules/response-status-rules.js";
-import { operationSecurity, securitySchemeChanged } from "./rules/security-rules.js";
+import {
+  effectiveSecurity,
+  globalSecurity,
+  operationSecurity,
+  securitySchemeChanged,
+} from "./rules/security-rules.js";
 import { typeChanged } from "./rules/type-rules.js";
 
 /**
@@ -25,12 +36,15 @@ import { typeChanged } from "./rules/type-rules.js";
 export const RULES: readonly AnyRule[] = [
   documentationChanged,
   securitySchemeChanged,
+  globalSecurity,
   endpointAddedOrRemoved,
   endpointDeprecation,
   operationIdChanged,
   operationSecurity,
+  effectiveSecurity,
   requestBodyPresence,
   responseStatuses,
+  responseHeaders,
   parameterPresence,
   requestProperties,
   responseProperties,
@@ -39,6 +53,10 @@ export const RULES: readonly AnyRule[] = [
   enumChanged,
   constraintChanged,
   alternativesChanged,
+  allOfChanged,
+  defaultChanged,
+  discriminatorChanged,
+  propertyDeprecation,
 ];
 
 /** The rules of one scope. */

@@ -171,13 +171,13 @@ describe("diffDocuments: recursive schemas", () => {
       [
         "GET /forests",
         "response-property-max-length-increased",
-        "warning",
+        "breaking",
         "/components/schemas/Label/maxLength",
       ],
       [
         "GET /nodes/{id}",
         "response-property-max-length-increased",
-        "warning",
+        "breaking",
         "/components/schemas/Label/maxLength",
       ],
     ]);

@@ -34,7 +34,7 @@ const cases: [string, DiffCase][] = [
       api: "gcore",
       prepare: (d) => (op(d, GCORE_GET).deprecated = true),
       edit: (d) => delete d.paths[GET_PATH],
-      want: [["api-path-removed-with-deprecation", "breaking"]],
+      want: [["api-path-removed-with-deprecation", "info"]],
     },
   ],
   [
@@ -68,7 +68,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "gcore",
       edit: (d) => (op(d, GCORE_GET).operationId = "retrieveInvoice"),
-      want: [["api-operation-id-removed", "warning"]],
+      want: [["api-operation-id-removed", "info"]],
     },
   ],
   // Parameters
@@ -118,7 +118,7 @@ const cases: [string, DiffCase][] = [
     "parameter type changed",
     {
       api: "gcore",
-      edit: (d) => (param(d, GCORE_LIST, "limit").schema.type = "string"),
+      edit: (d) => (param(d, GCORE_LIST, "limit").schema.type = "boolean"),
       want: [["request-parameter-type-changed", "breaking"]],
     },
   ],
@@ -126,7 +126,7 @@ const cases: [string, DiffCase][] = [
     "path parameter type changed",
     {
       api: "gcore",
-      edit: (d) => (param(d, GCORE_GET, "id").schema.type = "string"),
+      edit: (d) => (param(d, GCORE_GET, "id").schema.type = "boolean"),
       want: [["request-parameter-type-changed", "breaking"]],
     },
   ],
@@ -243,7 +243,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "mpt",
       edit: (d) => delete op(d, MPT_GET).responses["404"],
-      want: [["response-non-success-status-removed", "warning"]],
+      want: [["response-non-success-status-removed", "info"]],
     },
   ],
   [
@@ -273,7 +273,10 @@ const cases: [string, DiffCase][] = [
           name: "X-Signature",
         }),
       edit: (d) => (op(d, GCORE_GET).security = [{ APIKey: [], Signature: [] }]),
-      want: [["api-security-added", "breaking"]],
+      want: [
+        ["api-security-added", "info"],
+        ["api-security-requirement-tightened", "warning"],
+      ],
     },
   ],
   [
@@ -282,7 +285,10 @@ const cases: [string, DiffCase][] = [
       api: "mpt",
       prepare: (d) => delete d.security,
       edit: (d) => (d.security = [{ bearerAuth: [] }]),
-      want: [["api-security-added", "breaking"]],
+      want: [
+        ["api-global-security-added", "info"],
+        ["api-security-requirement-tightened", "warning"],
+      ],
     },
   ],
   [
@@ -291,7 +297,7 @@ const cases: [string, DiffCase][] = [
       api: "gcore",
       prepare: (d) => (d.components.securitySchemes.Bearer = { type: "http", scheme: "bearer" }),
       edit: (d) => d.security.push({ Bearer: [] }),
-      want: [["api-security-updated", "info"]],
+      want: [["api-global-security-added", "info"]],
     },
   ],
   [
@@ -299,7 +305,10 @@ const cases: [string, DiffCase][] = [
     {
       api: "gcore",
       edit: (d) => (d.components.securitySchemes.APIKey.name = "X-Api-Key"),
-      want: [["api-security-component-changed", "breaking"]],
+      want: [
+        ["api-security-component-changed", "info"],
+        ["api-security-component-in-use-changed", "breaking"],
+      ],
     },
   ],
 ];
@@ -321,7 +330,7 @@ describe("diffDocuments: operations, parameters, request bodies, statuses, secur
         level: "breaking",
         operation: GCORE_GET,
         location: "/paths/~1billing~1org~1v1~1erp-invoices~1{id}/get",
-        message: "path and operation removed",
+        message: "path and operation removed without deprecation",
       },
     ]);
   });

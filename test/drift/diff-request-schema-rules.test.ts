@@ -24,7 +24,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "gcore",
       edit: (d) => (param(d, GCORE_LIST, "limit").schema.maximum = 100),
-      want: [["request-parameter-max-set", "warning"]],
+      want: [["request-parameter-max-set", "breaking"]],
     },
   ],
   [
@@ -32,7 +32,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "gcore",
       edit: (d) => (param(d, GCORE_LIST, "currency").schema.maxLength = 3),
-      want: [["request-parameter-max-length-set", "warning"]],
+      want: [["request-parameter-max-length-set", "breaking"]],
     },
   ],
   [
@@ -40,7 +40,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "gcore",
       edit: (d) => delete param(d, GCORE_LIST, "invoice_date__from").schema.format,
-      want: [["request-parameter-format-removed", "info"]],
+      want: [["request-parameter-type-generalized", "info"]],
     },
   ],
   [
@@ -48,7 +48,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "gcore",
       edit: (d) => (param(d, GCORE_LIST, "invoice_date__from").schema.format = "date-time"),
-      want: [["request-parameter-format-changed", "warning"]],
+      want: [["request-parameter-type-changed", "breaking"]],
     },
   ],
   [
@@ -56,7 +56,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "mpt",
       edit: (d) => (param(d, MPT_GET, "id").schema.pattern = "^INV-\\d+$"),
-      want: [["request-parameter-pattern-added", "warning"]],
+      want: [["request-parameter-pattern-added", "breaking"]],
     },
   ],
   [
@@ -74,7 +74,7 @@ const cases: [string, DiffCase][] = [
       api: "mpt",
       prepare: withCreateOperation,
       edit: (d) => (draft(d).properties.documentNo.maxLength = 20),
-      want: [["request-property-max-length-decreased", "warning"]],
+      want: [["request-property-max-length-decreased", "breaking"]],
     },
   ],
   [
@@ -177,7 +177,7 @@ describe("diffDocuments: request schema rules", () => {
       expect(locationResolves(change.location, docs.old, docs.new)).toBe(true);
   });
 
-  it("ignores readOnly properties in requests and writeOnly properties in responses", () => {
+  it("asks nothing of a client for a readOnly request property; a writeOnly response property is info (oasdiff)", () => {
     const docs = documentsFor({
       api: "mpt",
       prepare: withCreateOperation,
@@ -188,6 +188,8 @@ describe("diffDocuments: request schema rules", () => {
       },
       want: [],
     });
-    expect(diffDocuments(docs.old, docs.new)).toEqual([]);
+    expect(idsAndLevels(diffDocuments(docs.old, docs.new))).toEqual([
+      "response-optional-write-only-property-added info",
+    ]);
   });
 });

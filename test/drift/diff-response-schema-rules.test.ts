@@ -35,7 +35,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "mpt",
       edit: (d) => delete mptInvoice(d).properties.documentNo,
-      want: [["response-optional-property-removed", "breaking"]],
+      want: [["response-optional-property-removed", "info"]],
     },
   ],
   [
@@ -137,7 +137,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "gcore",
       edit: (d) => delete invoiceProperty(d, "move_type").enum,
-      want: [["response-property-became-not-enum", "warning"]],
+      want: [["response-property-enum-removed", "warning"]],
     },
   ],
   [
@@ -184,7 +184,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "gcore",
       edit: (d) => delete invoiceProperty(d, "amount_tax").pattern,
-      want: [["response-property-pattern-removed", "warning"]],
+      want: [["response-property-pattern-removed", "breaking"]],
     },
   ],
   [
@@ -200,7 +200,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "mpt",
       edit: (d) => (mptInvoice(d).properties.id.format = "uuid"),
-      want: [["response-property-format-added", "info"]],
+      want: [["response-property-type-specialized", "info"]],
     },
   ],
   [
@@ -208,7 +208,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "gcore",
       edit: (d) => (invoiceProperty(d, "created_at").format = "date"),
-      want: [["response-property-format-changed", "warning"]],
+      want: [["response-property-type-changed", "breaking"]],
     },
   ],
   [
@@ -224,7 +224,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "mpt",
       edit: (d) => (accountName(d).maxLength = 1000),
-      want: [["response-property-max-length-increased", "warning"]],
+      want: [["response-property-max-length-increased", "breaking"]],
     },
   ],
   [
@@ -232,7 +232,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "mpt",
       edit: (d) => delete accountName(d).maxLength,
-      want: [["response-property-max-length-unset", "warning"]],
+      want: [["response-property-max-length-unset", "breaking"]],
     },
   ],
   [
@@ -248,7 +248,7 @@ const cases: [string, DiffCase][] = [
     {
       api: "gcore",
       edit: (d) => (invoiceProperty(d, "client_id").maximum = 9007199254740991),
-      want: [["response-property-max-increased", "warning"]],
+      want: [["response-property-max-increased", "breaking"]],
     },
   ],
   [

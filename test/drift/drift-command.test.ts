@@ -141,8 +141,9 @@ describe("api-contracts drift against a local upstream", () => {
     expect(out).toMatch(
       /^### gcore-billing: upstream drift\n\n2 changes: 2 breaking, 0 warning, 0 info\./,
     );
+    expect(out).toContain("#### `GET /billing/org/v1/erp-invoices/{id}`");
     expect(out).toContain(
-      "| **breaking** | `GET /billing/org/v1/erp-invoices/{id}` | response property 'amount_total' (200 application/json) became nullable | `response-property-became-nullable` |",
+      "| **breaking** | response property 'amount_total' (200 application/json) became nullable<br>`response-property-became-nullable` at `/components/schemas/ErpInvoiceExternal/properties/amount_total/nullable` | Handle null where a value used to be guaranteed. |",
     );
   });
 

@@ -80,23 +80,58 @@ describe("report formats", () => {
   it("json: one document whose changes array holds every change", () => {
     const parsed = JSON.parse(formatJson(changes));
     expect(parsed.changes).toEqual(changes);
-    expect(parsed.summary).toEqual({ total: 3, breaking: 1, warning: 1, info: 1 });
+    expect(parsed.summary).toEqual({ total: 3, breaking: 1, warning: 1, info: 1, accepted: 0 });
     expect(JSON.parse(formatReport([], "json"))).toEqual({
-      summary: { total: 0, breaking: 0, warning: 0, info: 0 },
+      summary: { total: 0, breaking: 0, warning: 0, info: 0, accepted: 0 },
       changes: [],
     });
   });
 
-  it("markdown: a titled table with pipes and line breaks escaped", () => {
+  it("markdown: grouped by operation, most severe first, each change with what a client must do", () => {
     const text = formatMarkdown(changes, { title: "gcore-billing drift" });
     const lines = text.trimEnd().split("\n");
-    expect(lines[0]).toBe("### gcore-billing drift");
-    expect(lines[2]).toBe("3 changes: 1 breaking, 1 warning, 1 info.");
-    expect(lines[4]).toBe("| Level | Operation | Change | Check | Location |");
-    expect(lines.at(-1)).toBe(
-      "| **info** | (document) | a \\| b c | `api-documentation-changed` | `/info/description` |",
-    );
-    expect(lines.filter((l) => l.startsWith("| **"))).toHaveLength(3);
+    expect(lines.slice(0, 9)).toEqual([
+      "### gcore-billing drift",
+      "",
+      "3 changes: 1 breaking, 1 warning, 1 info.",
+      "",
+      "#### `GET /invoices`",
+      "",
+      "| Level | Change | What a client must do |",
+      "| --- | --- | --- |",
+      "| **breaking** | path and operation removed<br>`api-path-removed-without-deprecation` at `/paths/~1invoices/get` | Stop calling this operation; move to its replacement before you upgrade. |",
+    ]);
+    expect(text).toContain("#### `GET /invoices/{id}`");
+    expect(text).toContain("Handle unknown values (a default branch in every switch over it).");
+    // Info-only groups are folded; pipes and line breaks in quoted text are escaped.
+    expect(text).toContain("<details><summary>1 info change (nothing to do)</summary>");
+    expect(text).toContain("- `(whole document)`: a \\| b c (`api-documentation-changed`)");
+    expect(text.indexOf("GET /invoices`")).toBeLessThan(text.indexOf("GET /invoices/{id}`"));
     expect(formatReport([], "markdown")).toBe("### API changes\n\nno changes.\n");
+  });
+
+  it("markdown and text list accepted changes last, with their reason, and do not count them", () => {
+    const accepted: Change[] = [
+      {
+        ...(changes[1] as Change),
+        accepted: { reason: "replaced by /v2", source: "x.yaml ignore[0]" },
+      },
+      changes[2] as Change,
+    ];
+    expect(summarise(accepted)).toBe(
+      "1 change: 0 breaking, 0 warning, 1 info, 1 accepted by the ignore file",
+    );
+    expect(formatMarkdown(accepted)).toContain(
+      "#### Accepted by the ignore file\n\n- **breaking** `GET /invoices`: path and operation removed (`api-path-removed-without-deprecation`). Reason: replaced by /v2",
+    );
+    expect(formatText(accepted, { title: "gcore-billing: upstream drift" }).split("\n")).toEqual([
+      "== gcore-billing: upstream drift ==",
+      "info     api-documentation-changed  (document): a | b c  at /info/description",
+      "breaking api-path-removed-without-deprecation  GET /invoices: path and operation removed  at /paths/~1invoices/get",
+      "         accepted: replaced by /v2 (x.yaml ignore[0])",
+      "1 change: 0 breaking, 0 warning, 1 info, 1 accepted by the ignore file",
+      "",
+    ]);
+    expect(anyChangeReaches(accepted, "breaking")).toBe(false);
   });
 });

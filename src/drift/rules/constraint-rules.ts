@@ -5,15 +5,25 @@ import {
   type SchemaPair,
 } from "../define-rule.js";
 import type { Bound, NormalSchema } from "../normalise-schema.js";
+import { showValue } from "../show-value.js";
 
-/** Tighter on a request rejects calls that used to pass (warning); on a response it only narrows what arrives (info). */
-const TIGHTER: DirectionLevels = { request: "warning", response: "info" };
-/** Looser on a response lets through values clients never had to handle (warning); on a request it is harmless. */
-const LOOSER: DirectionLevels = { request: "info", response: "warning" };
-/** A changed pattern or format: we cannot tell which way it went, so it may hurt either way. */
+/**
+ * oasdiff's levels for constraints: narrowing what a client may send breaks it; widening what a
+ * server may return breaks it; the converse is info. (oasdiff does not report a tighter response
+ * constraint at all; we report it as info, so that drift never hides a change: README policy.)
+ */
+const TIGHTER: DirectionLevels = { request: "breaking", response: "info" };
+const LOOSER: DirectionLevels = { request: "info", response: "breaking" };
+/** A changed pattern: whether it narrows or widens cannot be decided, so it may hurt either way. */
 const UNKNOWN: DirectionLevels = { request: "warning", response: "warning" };
 
-type LimitKey = "minLength" | "maxLength" | "minItems" | "maxItems";
+type LimitKey =
+  | "minLength"
+  | "maxLength"
+  | "minItems"
+  | "maxItems"
+  | "minProperties"
+  | "maxProperties";
 type Tightness = "tighter" | "looser";
 
 /** Length and count limits: the id stem, and whether a larger value is tighter (min) or looser (max). */
@@ -22,6 +32,8 @@ const LIMITS: readonly { key: LimitKey; stem: string; largerIs: Tightness }[] = 
   { key: "minLength", stem: "min-length", largerIs: "tighter" },
   { key: "maxItems", stem: "max-items", largerIs: "looser" },
   { key: "minItems", stem: "min-items", largerIs: "tighter" },
+  { key: "maxProperties", stem: "max-properties", largerIs: "looser" },
+  { key: "minProperties", stem: "min-properties", largerIs: "tighter" },
 ];
 
 function limitSuffixes(stem: string, largerIs: Tightness): Record<string, DirectionLevels> {
@@ -41,12 +53,19 @@ const suffixes: Record<string, DirectionLevels> = {
   ),
   ...limitSuffixes("min", "tighter"),
   ...limitSuffixes("max", "looser"),
-  "pattern-added": TIGHTER,
+  ...limitSuffixes("exclusive-min", "tighter"),
+  ...limitSuffixes("exclusive-max", "looser"),
+  "pattern-added": { request: "breaking", response: "info" },
   "pattern-removed": LOOSER,
   "pattern-changed": UNKNOWN,
-  "format-added": TIGHTER,
-  "format-removed": LOOSER,
-  "format-changed": UNKNOWN,
+  "pattern-generalized": { request: "info", response: null },
+  "multiple-of-set": TIGHTER,
+  "multiple-of-unset": LOOSER,
+  "multiple-of-changed": { request: "breaking", response: "breaking" },
+  "multiple-of-generalized": { request: "info" },
+  "multiple-of-specialized": { request: null, response: "info" },
+  "unique-items-set": TIGHTER,
+  "unique-items-unset": LOOSER,
 };
 
 function showBound(kind: "minimum" | "maximum", bound: Bound): string {
@@ -82,43 +101,92 @@ function compareLimit(pair: SchemaPair, key: LimitKey, stem: string, emit: Emitt
   }
 }
 
+/** `exclusive-min` when the bound is 3.1's numeric `exclusiveMinimum`, as oasdiff names it. */
+function boundStem(schema: NormalSchema, kind: "minimum" | "maximum"): string {
+  const short = kind === "minimum" ? "min" : "max";
+  const origin = schema.origin[kind] ?? "";
+  return /\/exclusive(Minimum|Maximum)$/.test(origin) ? `exclusive-${short}` : short;
+}
+
 function compareBound(pair: SchemaPair, kind: "minimum" | "maximum", emit: Emitter): void {
   const before = pair.old[kind];
   const after = pair.new[kind];
-  const stem = kind === "minimum" ? "min" : "max";
   const what = `${describeSchema(pair)} ${kind}`;
   if (!before && !after) return;
   if (!before && after)
-    emit(`${stem}-set`, at(pair.new, kind), `${what} was set to ${showBound(kind, after)}`);
+    emit(
+      `${boundStem(pair.new, kind)}-set`,
+      at(pair.new, kind),
+      `${what} was set to ${showBound(kind, after)}`,
+    );
   else if (before && !after)
-    emit(`${stem}-unset`, at(pair.old, kind), `${what} ${showBound(kind, before)} was removed`);
+    emit(
+      `${boundStem(pair.old, kind)}-unset`,
+      at(pair.old, kind),
+      `${what} ${showBound(kind, before)} was removed`,
+    );
   else if (before && after) {
     const move = boundMove(before, after, kind);
     if (move === 0) return;
     const direction = move > 0 ? "increased" : "decreased";
     emit(
-      `${stem}-${direction}`,
+      `${boundStem(pair.new, kind)}-${direction}`,
       at(pair.new, kind),
       `${what} was ${direction} from ${showBound(kind, before)} to ${showBound(kind, after)}`,
     );
   }
 }
 
-function compareText(pair: SchemaPair, key: "pattern" | "format", emit: Emitter): void {
-  const before = pair.old[key];
-  const after = pair.new[key];
+/** Patterns that admit every string: changing to one is a generalisation. */
+const MATCH_ANYTHING = new Set([".*", "^.*$", "^.*", ".*$", "[\\s\\S]*", "^[\\s\\S]*$"]);
+
+function comparePattern(pair: SchemaPair, emit: Emitter): void {
+  const before = pair.old.pattern;
+  const after = pair.new.pattern;
   if (before === after) return;
-  const what = `${describeSchema(pair)} ${key}`;
+  const what = `${describeSchema(pair)} pattern`;
   if (before === undefined)
-    emit(`${key}-added`, at(pair.new, key), `${what} ${JSON.stringify(after)} was added`);
+    emit("pattern-added", at(pair.new, "pattern"), `${what} ${showValue(after)} was added`);
   else if (after === undefined)
-    emit(`${key}-removed`, at(pair.old, key), `${what} ${JSON.stringify(before)} was removed`);
-  else {
+    emit("pattern-removed", at(pair.old, "pattern"), `${what} ${showValue(before)} was removed`);
+  else if (pair.direction === "request" && MATCH_ANYTHING.has(after))
     emit(
-      `${key}-changed`,
-      at(pair.new, key),
-      `${what} changed from ${JSON.stringify(before)} to ${JSON.stringify(after)}`,
+      "pattern-generalized",
+      at(pair.new, "pattern"),
+      `${what} changed from ${showValue(before)} to the more general ${showValue(after)}`,
     );
+  else
+    emit(
+      "pattern-changed",
+      at(pair.new, "pattern"),
+      `${what} changed from ${showValue(before)} to ${showValue(after)}`,
+    );
+}
+
+/** Whether `a` is a whole multiple of `b` (tolerating binary fractions such as 0.01). */
+function isMultiple(a: number, b: number): boolean {
+  const ratio = a / b;
+  return Math.abs(ratio - Math.round(ratio)) < 1e-9;
+}
+
+function compareMultipleOf(pair: SchemaPair, emit: Emitter): void {
+  const before = pair.old.multipleOf;
+  const after = pair.new.multipleOf;
+  if (before === after) return;
+  const what = `${describeSchema(pair)} multipleOf`;
+  if (before === undefined)
+    emit("multiple-of-set", at(pair.new, "multipleOf"), `${what} was set to ${after}`);
+  else if (after === undefined)
+    emit("multiple-of-unset", at(pair.old, "multipleOf"), `${what} ${before} was removed`);
+  else {
+    const message = `${what} changed from ${before} to ${after}`;
+    const location = at(pair.new, "multipleOf");
+    // Every multiple of the old step is still a multiple of a divisor of it: the request is wider.
+    if (pair.direction === "request" && isMultiple(before, after))
+      emit("multiple-of-generalized", location, message);
+    else if (pair.direction === "response" && isMultiple(after, before))
+      emit("multiple-of-specialized", location, message);
+    else emit("multiple-of-changed", location, message);
   }
 }
 
@@ -127,8 +195,10 @@ function at(schema: NormalSchema, key: string): string {
 }
 
 /**
- * `pattern`, `format`, `minimum`/`maximum` (and their exclusive forms), `minLength`/`maxLength`,
- * `minItems`/`maxItems`: looser on a request or tighter on a response → info; the reverse → warning.
+ * `pattern`, `minimum`/`maximum` (and their exclusive forms), `minLength`/`maxLength`,
+ * `minItems`/`maxItems`, `minProperties`/`maxProperties`, `multipleOf`, `uniqueItems`, at
+ * oasdiff's levels: tighter on a request or looser on a response breaks clients; looser on a
+ * request is info; tighter on a response is not reported. (`format` is judged with the type.)
  */
 export const constraintChanged = defineSchemaRule({
   name: "constraints",
@@ -137,7 +207,15 @@ export const constraintChanged = defineSchemaRule({
     for (const { key, stem } of LIMITS) compareLimit(pair, key, stem, emit);
     compareBound(pair, "minimum", emit);
     compareBound(pair, "maximum", emit);
-    compareText(pair, "pattern", emit);
-    compareText(pair, "format", emit);
+    comparePattern(pair, emit);
+    compareMultipleOf(pair, emit);
+    if (pair.old.uniqueItems !== pair.new.uniqueItems) {
+      const set = pair.new.uniqueItems;
+      emit(
+        set ? "unique-items-set" : "unique-items-unset",
+        at(set ? pair.new : pair.old, "uniqueItems"),
+        `${describeSchema(pair)} uniqueItems was ${set ? "set" : "unset"}`,
+      );
+    }
   },
 });

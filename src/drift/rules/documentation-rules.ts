@@ -37,7 +37,8 @@ function isDocumentation(tokens: readonly string[]): boolean {
   const key = tokens.at(-1);
   const parent = tokens.at(-2);
   if (key === undefined || (parent !== undefined && NAME_MAPS.has(parent))) return false;
-  return DOC_KEYS.has(key) || key.startsWith("x-");
+  // x-sunset is a date clients plan by: the deprecation rules judge it.
+  return DOC_KEYS.has(key) || (key.startsWith("x-") && key !== "x-sunset");
 }
 
 function escapeToken(token: string): string {

@@ -8,8 +8,16 @@ import { defineSchemaRule, describeSchema } from "../define-rule.js";
 export const nullabilityChanged = defineSchemaRule({
   name: "nullability",
   suffixes: {
-    "became-nullable": { request: "info", response: "breaking" },
-    "became-not-nullable": { request: "breaking", response: "info" },
+    "became-nullable": {
+      request: "info",
+      response: "breaking",
+      "request-parameter-property": "info",
+    },
+    "became-not-nullable": {
+      request: "breaking",
+      response: "info",
+      "request-parameter-property": "breaking",
+    },
   },
   check(pair, emit) {
     if (pair.old.nullable === pair.new.nullable) return;

@@ -1,14 +1,6 @@
 import { defineRule, type SchemaPair } from "../define-rule.js";
-import type { Located } from "../resolve-ref.js";
-
-/**
- * Whether a property takes part in this direction: `readOnly` ones are never sent in a request,
- * `writeOnly` ones never arrive in a response.
- */
-function takesPart(pair: SchemaPair, side: "old" | "new", loc: Located): boolean {
-  const schema = (side === "old" ? pair.oldSchemas : pair.newSchemas).normalise(loc);
-  return pair.direction === "request" ? !schema.readOnly : !schema.writeOnly;
-}
+import type { NormalSchema } from "../normalise-schema.js";
+import { type Located, realPointer } from "../resolve-ref.js";
 
 /** Properties matter only while both sides may be objects; a type change is reported on its own. */
 function bothMayBeObjects(pair: SchemaPair): boolean {
@@ -20,46 +12,97 @@ function propertyName(pair: SchemaPair, name: string): string {
   return `'${pair.path === "" ? name : `${pair.path}/${name}`}' (${pair.where})`;
 }
 
-/** Request properties added, removed, or made required or optional. */
+function schemaOf(pair: SchemaPair, side: "old" | "new", loc: Located): NormalSchema {
+  return (side === "old" ? pair.oldSchemas : pair.newSchemas).normalise(loc);
+}
+
+type Emit = (id: string, location: string, message: string) => void;
+
+/** readOnly/writeOnly switched on or off: `<prefix>-property-became-[not-]read-only`. */
+function mutability(
+  prefix: string,
+  before: NormalSchema,
+  after: NormalSchema,
+  location: string,
+  label: string,
+  emit: Emit,
+): void {
+  for (const [key, text] of [
+    ["readOnly", "read-only"],
+    ["writeOnly", "write-only"],
+  ] as const) {
+    if (before[key] === after[key]) continue;
+    const id = `${prefix}-property-became-${after[key] ? "" : "not-"}${text}`;
+    emit(
+      id,
+      location,
+      `the ${prefix.replace(/-/g, " ")} property ${label} became ${after[key] ? "" : "not "}${text}`,
+    );
+  }
+}
+
+/**
+ * Request body properties added, removed, made required or optional, or made read-only/write-only.
+ * A `readOnly` property is never sent, so adding or requiring one asks nothing of a client.
+ */
 export const requestProperties = defineRule({
   name: "request properties",
   scope: "schema",
   levels: {
     "new-required-request-property": "breaking",
+    "new-required-request-property-with-default": "breaking",
     "new-optional-request-property": "info",
     "request-property-removed": "warning",
     "request-property-became-required": "breaking",
+    "request-property-became-required-with-default": "breaking",
     "request-property-became-optional": "info",
+    "request-required-property-became-read-only": "info",
+    "request-required-property-became-not-read-only": "info",
+    "request-required-property-became-write-only": "info",
+    "request-required-property-became-not-write-only": "info",
+    "request-optional-property-became-read-only": "info",
+    "request-optional-property-became-not-read-only": "info",
+    "request-optional-property-became-write-only": "info",
+    "request-optional-property-became-not-write-only": "info",
   },
-  check(pair, emit) {
-    if (pair.direction !== "request" || !bothMayBeObjects(pair)) return;
+  check(pair, typedEmit) {
+    const emit = typedEmit as unknown as Emit;
+    if (pair.direction !== "request" || pair.subject.startsWith("request-parameter")) return;
+    if (!bothMayBeObjects(pair)) return;
     const { old: before, new: after } = pair;
     for (const [name, loc] of after.properties) {
-      if (!takesPart(pair, "new", loc)) continue;
+      const now = schemaOf(pair, "new", loc);
       const required = after.required.has(name);
       const previous = before.properties.get(name);
       const label = propertyName(pair, name);
-      if (!previous || !takesPart(pair, "old", previous)) {
-        const kind = required ? "required" : "optional";
+      const kind = required ? "required" : "optional";
+      if (!previous) {
+        if (now.readOnly) continue;
+        const withDefault = required && now.default ? "-with-default" : "";
         emit(
-          `new-${kind}-request-property`,
-          loc.pointer,
-          `added the new ${kind} request property ${label}`,
+          `new-${kind}-request-property${withDefault}`,
+          realPointer(loc),
+          `added the new ${kind} request property ${label}${withDefault ? " (it has a default value)" : ""}`,
         );
-      } else if (required !== before.required.has(name)) {
-        const kind = required ? "required" : "optional";
+        continue;
+      }
+      const was = schemaOf(pair, "old", previous);
+      mutability(`request-${kind}`, was, now, realPointer(loc), label, emit);
+      if (now.readOnly) continue;
+      if (required !== before.required.has(name)) {
+        const withDefault = required && now.default ? "-with-default" : "";
         emit(
-          `request-property-became-${kind}`,
-          after.origin.required ?? loc.pointer,
+          `request-property-became-${kind}${withDefault}`,
+          after.origin.required ?? realPointer(loc),
           `the request property ${label} became ${kind}`,
         );
       }
     }
     for (const [name, loc] of before.properties) {
-      if (after.properties.has(name) || !takesPart(pair, "old", loc)) continue;
+      if (after.properties.has(name) || schemaOf(pair, "old", loc).readOnly) continue;
       emit(
         "request-property-removed",
-        loc.pointer,
+        realPointer(loc),
         `removed the request property ${propertyName(pair, name)}`,
       );
     }
@@ -67,56 +110,78 @@ export const requestProperties = defineRule({
 });
 
 /**
- * Response properties added, removed, or made optional or required. Removing one, even an optional
- * one, is breaking: typed client code reads it.
+ * Response properties added, removed, made optional or required, or made read-only/write-only, at
+ * oasdiff's levels: removing a required property or making one optional breaks clients that read
+ * it; an optional property removed is info (clients had to cope with its absence already).
  */
 export const responseProperties = defineRule({
   name: "response properties",
   scope: "schema",
   levels: {
     "response-required-property-removed": "breaking",
-    "response-optional-property-removed": "breaking",
+    "response-optional-property-removed": "info",
+    "response-required-write-only-property-removed": "info",
+    "response-optional-write-only-property-removed": "info",
     "response-property-became-optional": "breaking",
+    "response-write-only-property-became-optional": "info",
     "response-property-became-required": "info",
+    "response-write-only-property-became-required": "info",
     "response-required-property-added": "info",
     "response-optional-property-added": "info",
+    "response-required-write-only-property-added": "info",
+    "response-optional-write-only-property-added": "info",
+    "response-required-property-became-read-only": "info",
+    "response-required-property-became-not-read-only": "info",
+    "response-required-property-became-write-only": "info",
+    "response-required-property-became-not-write-only": "warning",
+    "response-optional-property-became-read-only": "info",
+    "response-optional-property-became-not-read-only": "info",
+    "response-optional-property-became-write-only": "info",
+    "response-optional-property-became-not-write-only": "info",
   },
-  check(pair, emit) {
+  check(pair, typedEmit) {
+    const emit = typedEmit as unknown as Emit;
     if (pair.direction !== "response" || !bothMayBeObjects(pair)) return;
     const { old: before, new: after } = pair;
     for (const [name, loc] of before.properties) {
-      if (!takesPart(pair, "old", loc)) continue;
+      const was = schemaOf(pair, "old", loc);
       const wasRequired = before.required.has(name);
       const label = propertyName(pair, name);
+      const kind = wasRequired ? "required" : "optional";
       const next = after.properties.get(name);
-      if (!next || !takesPart(pair, "new", next)) {
-        const kind = wasRequired ? "required" : "optional";
+      if (!next) {
+        const writeOnly = was.writeOnly ? "write-only-" : "";
         emit(
-          `response-${kind}-property-removed`,
-          loc.pointer,
+          `response-${kind}-${writeOnly}property-removed`,
+          realPointer(loc),
           `removed the ${kind} response property ${label}`,
         );
-      } else if (wasRequired && !after.required.has(name)) {
+        continue;
+      }
+      const now = schemaOf(pair, "new", next);
+      mutability(`response-${kind}`, was, now, realPointer(next), label, emit);
+      const writeOnly = now.writeOnly ? "write-only-" : "";
+      if (wasRequired && !after.required.has(name)) {
         emit(
-          "response-property-became-optional",
-          after.origin.required ?? next.pointer,
+          `response-${writeOnly}property-became-optional`,
+          after.origin.required ?? realPointer(next),
           `the response property ${label} became optional`,
         );
       } else if (!wasRequired && after.required.has(name)) {
         emit(
-          "response-property-became-required",
-          after.origin.required ?? next.pointer,
+          `response-${writeOnly}property-became-required`,
+          after.origin.required ?? realPointer(next),
           `the response property ${label} became required`,
         );
       }
     }
     for (const [name, loc] of after.properties) {
-      const previous = before.properties.get(name);
-      if ((previous && takesPart(pair, "old", previous)) || !takesPart(pair, "new", loc)) continue;
+      if (before.properties.has(name)) continue;
       const kind = after.required.has(name) ? "required" : "optional";
+      const writeOnly = schemaOf(pair, "new", loc).writeOnly ? "write-only-" : "";
       emit(
-        `response-${kind}-property-added`,
-        loc.pointer,
+        `response-${kind}-${writeOnly}property-added`,
+        realPointer(loc),
         `added the ${kind} response property ${propertyName(pair, name)}`,
       );
     }

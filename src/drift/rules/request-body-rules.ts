@@ -1,17 +1,23 @@
 import { defineRule } from "../define-rule.js";
+import { matchMediaTypes } from "../match-media-types.js";
 
-/** A request body added, removed, made required or optional, and its media types. */
+/**
+ * A request body added, removed, made required or optional; its media types (matched by essence, so
+ * a `charset` parameter is no new media type) and whether each has a schema.
+ */
 export const requestBodyPresence = defineRule({
   name: "request body",
   scope: "operation",
   levels: {
     "request-body-added-required": "breaking",
     "request-body-added-optional": "info",
-    "request-body-removed": "warning",
+    "request-body-removed": "breaking",
     "request-body-became-required": "breaking",
     "request-body-became-optional": "info",
     "request-body-media-type-removed": "breaking",
     "request-body-media-type-added": "info",
+    "request-body-media-type-schema-added": "breaking",
+    "request-body-media-type-schema-removed": "info",
   },
   check(pair, emit) {
     const before = pair.old.requestBody;
@@ -35,23 +41,32 @@ export const requestBodyPresence = defineRule({
         `request body became ${kind}`,
       );
     }
-    for (const [mediaType, media] of before.content) {
-      if (!after.content.has(mediaType)) {
-        emit(
-          "request-body-media-type-removed",
-          media.loc.pointer,
-          `removed the media type ${mediaType} from the request body`,
-        );
-      }
+    const match = matchMediaTypes(before.content.keys(), after.content.keys());
+    for (const mediaType of match.removed) {
+      emit(
+        "request-body-media-type-removed",
+        before.content.get(mediaType)?.loc.pointer ?? before.loc.pointer,
+        `removed the media type ${mediaType} from the request body`,
+      );
     }
-    for (const [mediaType, media] of after.content) {
-      if (!before.content.has(mediaType)) {
-        emit(
-          "request-body-media-type-added",
-          media.loc.pointer,
-          `added the media type ${mediaType} to the request body`,
-        );
-      }
+    for (const mediaType of match.added) {
+      emit(
+        "request-body-media-type-added",
+        after.content.get(mediaType)?.loc.pointer ?? after.loc.pointer,
+        `added the media type ${mediaType} to the request body`,
+      );
+    }
+    for (const [oldType, newType] of match.pairs) {
+      const was = before.content.get(oldType);
+      const is = after.content.get(newType);
+      if (!was || !is || Boolean(was.schema) === Boolean(is.schema)) continue;
+      emit(
+        is.schema
+          ? "request-body-media-type-schema-added"
+          : "request-body-media-type-schema-removed",
+        is.schema?.pointer ?? is.loc.pointer,
+        `${is.schema ? "added a schema to" : "removed the schema of"} the request body media type ${newType}`,
+      );
     }
   },
 });

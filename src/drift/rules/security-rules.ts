@@ -1,11 +1,255 @@
-import type { SecurityView } from "../collect-operations.js";
-import { defineRule } from "../define-rule.js";
-import { child, isObject } from "../resolve-ref.js";
+import { globalSecurityOf, type SecurityView } from "../collect-operations.js";
+import { defineRule, type Emit } from "../define-rule.js";
+import { child, type DocumentSide, isObject } from "../resolve-ref.js";
 
 type Requirement = Readonly<Record<string, readonly string[]>>;
 
+/** A requirement's key: its scheme names, sorted (`apiKey+oauth`); `{}` (anonymous) is "". */
+function keyOf(requirement: Requirement): string {
+  return Object.keys(requirement).sort().join("+");
+}
+
+function show(key: string): string {
+  return key === "" ? "no authentication" : key;
+}
+
+type SecurityId = "removed" | "added" | "scope-added" | "scope-removed";
+
+/**
+ * Compare two lists of security requirements as oasdiff does: each requirement is an alternative,
+ * so removing one strands the clients that used it (breaking) and adding one is harmless; a scope
+ * added to a kept alternative asks more of its clients (breaking).
+ */
+function compareRequirements(
+  before: readonly Requirement[],
+  after: readonly Requirement[],
+  report: (id: SecurityId, message: string) => void,
+): void {
+  const oldByKey = new Map(before.map((r) => [keyOf(r), r]));
+  const newByKey = new Map(after.map((r) => [keyOf(r), r]));
+  for (const [key] of oldByKey) {
+    if (!newByKey.has(key)) report("removed", `the security requirement ${show(key)} was removed`);
+  }
+  for (const [key, requirement] of newByKey) {
+    const previous = oldByKey.get(key);
+    if (!previous) {
+      report("added", `the security requirement ${show(key)} was added`);
+      continue;
+    }
+    for (const [scheme, scopes] of Object.entries(requirement)) {
+      const had = previous[scheme] ?? [];
+      for (const scope of scopes) {
+        if (!had.includes(scope))
+          report("scope-added", `the scope '${scope}' was added to ${scheme}`);
+      }
+      for (const scope of had) {
+        if (!scopes.includes(scope))
+          report("scope-removed", `the scope '${scope}' was removed from ${scheme}`);
+      }
+    }
+  }
+}
+
+/** An operation's own `security` (not the document's): alternatives and scopes added or removed. */
+export const operationSecurity = defineRule({
+  name: "operation security",
+  scope: "operation",
+  levels: {
+    "api-security-removed": "breaking",
+    "api-security-added": "info",
+    "api-security-scope-added": "breaking",
+    "api-security-scope-removed": "info",
+  },
+  check(pair, emit) {
+    const before = pair.old.ownSecurity;
+    const after = pair.new.ownSecurity;
+    const location = after?.pointer ?? before?.pointer ?? pair.new.loc.pointer;
+    compareRequirements(before?.requirements ?? [], after?.requirements ?? [], (id, message) =>
+      emit(`api-security-${id}`, location, message),
+    );
+  },
+});
+
+/** The document's top-level `security`: alternatives and scopes added or removed. */
+export const globalSecurity = defineRule({
+  name: "global security",
+  scope: "document",
+  levels: {
+    "api-global-security-removed": "breaking",
+    "api-global-security-added": "info",
+    "api-global-security-scope-added": "breaking",
+    "api-global-security-scope-removed": "info",
+  },
+  check(pair, emit) {
+    const before = globalSecurityOf(pair.old);
+    const after = globalSecurityOf(pair.new);
+    const location = after?.pointer ?? before?.pointer ?? "/security";
+    compareRequirements(before?.requirements ?? [], after?.requirements ?? [], (id, message) =>
+      emit(`api-global-security-${id}`, location, message),
+    );
+  },
+});
+
+/** Names of the security schemes that the document's or any operation's requirements use. */
+export function usedSchemes(side: DocumentSide): Set<string> {
+  const used = new Set<string>();
+  const add = (view: SecurityView | undefined) => {
+    for (const requirement of view?.requirements ?? []) {
+      for (const scheme of Object.keys(requirement)) used.add(scheme);
+    }
+  };
+  add(globalSecurityOf(side));
+  const paths = child(side.root, "paths");
+  if (isObject(paths.node)) {
+    for (const item of Object.values(paths.node)) {
+      if (!isObject(item)) continue;
+      for (const op of Object.values(item)) {
+        if (!isObject(op) || !Array.isArray(op.security)) continue;
+        for (const requirement of op.security) {
+          if (isObject(requirement))
+            for (const scheme of Object.keys(requirement)) used.add(scheme);
+        }
+      }
+    }
+  }
+  return used;
+}
+
+/** Fields of a security scheme that decide what a client must send. */
+const SCHEME_FIELDS = ["type", "in", "name", "scheme"] as const;
+
+type SchemeId =
+  | "api-security-component-added"
+  | "api-security-component-removed"
+  | "api-security-component-type-changed"
+  | "api-security-component-changed"
+  | "api-security-component-in-use-changed"
+  | "api-security-component-oauth-url-changed"
+  | "api-security-component-oauth-token-url-changed"
+  | "api-security-component-oauth-scope-added"
+  | "api-security-component-oauth-scope-removed";
+
+function compareFlows(
+  name: string,
+  before: unknown,
+  after: unknown,
+  location: string,
+  emit: Emit<SchemeId>,
+): void {
+  if (!isObject(before) || !isObject(after)) return;
+  for (const flow of Object.keys(after)) {
+    const was = before[flow];
+    const is = after[flow];
+    if (!isObject(was) || !isObject(is)) continue;
+    if (was.authorizationUrl !== is.authorizationUrl) {
+      emit(
+        "api-security-component-oauth-url-changed",
+        location,
+        `the security scheme '${name}' ${flow} authorizationUrl changed`,
+      );
+    }
+    if (was.tokenUrl !== is.tokenUrl) {
+      emit(
+        "api-security-component-oauth-token-url-changed",
+        location,
+        `the security scheme '${name}' ${flow} tokenUrl changed`,
+      );
+    }
+    const oldScopes = isObject(was.scopes) ? Object.keys(was.scopes) : [];
+    const newScopes = isObject(is.scopes) ? Object.keys(is.scopes) : [];
+    for (const scope of newScopes) {
+      if (!oldScopes.includes(scope))
+        emit(
+          "api-security-component-oauth-scope-added",
+          location,
+          `the security scheme '${name}' scope '${scope}' was added`,
+        );
+    }
+    for (const scope of oldScopes) {
+      if (!newScopes.includes(scope))
+        emit(
+          "api-security-component-oauth-scope-removed",
+          location,
+          `the security scheme '${name}' scope '${scope}' was removed`,
+        );
+    }
+  }
+}
+
+/**
+ * Security schemes (components) added, removed or changed. oasdiff reports these as info; a change
+ * to what a client must send (type, `in`, header/query name, HTTP scheme) of a scheme that some
+ * requirement uses is also reported as `api-security-component-in-use-changed` (breaking; see the
+ * README's policy). A scheme no requirement uses breaks no one.
+ */
+export const securitySchemeChanged = defineRule({
+  name: "security scheme",
+  scope: "document",
+  levels: {
+    "api-security-component-added": "info",
+    "api-security-component-removed": "info",
+    "api-security-component-type-changed": "info",
+    "api-security-component-changed": "info",
+    "api-security-component-in-use-changed": "breaking",
+    "api-security-component-oauth-url-changed": "info",
+    "api-security-component-oauth-token-url-changed": "info",
+    "api-security-component-oauth-scope-added": "info",
+    "api-security-component-oauth-scope-removed": "info",
+  },
+  check(pair, emit) {
+    const before = child(pair.old.root, "components", "securitySchemes");
+    const after = child(pair.new.root, "components", "securitySchemes");
+    const oldNames = isObject(before.node) ? Object.keys(before.node) : [];
+    const newNames = isObject(after.node) ? Object.keys(after.node) : [];
+    const used = usedSchemes(pair.new);
+    for (const name of oldNames) {
+      if (!newNames.includes(name)) {
+        emit(
+          "api-security-component-removed",
+          child(before, name).pointer,
+          `the security scheme '${name}' was removed`,
+        );
+        continue;
+      }
+      const oldScheme = pair.old.deref(child(before, name));
+      const newScheme = pair.new.deref(child(after, name));
+      if (!isObject(oldScheme.node) || !isObject(newScheme.node)) continue;
+      for (const field of SCHEME_FIELDS) {
+        const was = oldScheme.node[field];
+        const is = newScheme.node[field];
+        if (was === is) continue;
+        const location = `${newScheme.pointer}/${field}`;
+        const message = `the security scheme '${name}' ${field} changed from ${JSON.stringify(was)} to ${JSON.stringify(is)}`;
+        emit(
+          field === "type"
+            ? "api-security-component-type-changed"
+            : "api-security-component-changed",
+          location,
+          message,
+        );
+        if (used.has(name)) {
+          emit(
+            "api-security-component-in-use-changed",
+            location,
+            `${message}; requirements use it, so clients must send the new credential`,
+          );
+        }
+      }
+      compareFlows(name, oldScheme.node.flows, newScheme.node.flows, newScheme.pointer, emit);
+    }
+    for (const name of newNames) {
+      if (!oldNames.includes(name))
+        emit(
+          "api-security-component-added",
+          child(after, name).pointer,
+          `the security scheme '${name}' was added`,
+        );
+    }
+  },
+});
+
 /** An empty requirement list means no authentication: the one alternative that needs nothing. */
-function alternatives(security: SecurityView): readonly Requirement[] {
+function effectiveAlternatives(security: SecurityView): readonly Requirement[] {
   return security.requirements.length === 0 ? [{}] : security.requirements;
 }
 
@@ -17,84 +261,38 @@ function satisfies(have: Requirement, need: Requirement): boolean {
   });
 }
 
-function show(requirement: Requirement): string {
+function showRequirement(requirement: Requirement): string {
   const parts = Object.entries(requirement).map(([scheme, scopes]) =>
     scopes.length > 0 ? `${scheme} [${scopes.join(", ")}]` : scheme,
   );
   return parts.length > 0 ? parts.join(" + ") : "no authentication";
 }
 
-function canonical(security: SecurityView): string {
-  return alternatives(security)
-    .map((r) =>
-      Object.entries(r)
-        .map(([scheme, scopes]) => `${scheme}:${[...scopes].sort().join(",")}`)
-        .sort()
-        .join("&"),
-    )
-    .sort()
-    .join("|");
-}
-
 /**
- * Security requirements in force for an operation (its own, else the document's). Breaking when a
- * client that met one of OLD's alternatives meets none of NEW's: a scheme or scope became required.
+ * The security in force for an operation (its own, else the document's), judged as a client sees
+ * it: a client that met one of OLD's alternatives and meets none of NEW's can no longer call it.
+ * oasdiff has no such check (it reports each added requirement as info); this one is ours, a warning
+ * by default (README policy table; raise it with `levels:` in the ignore file).
  */
-export const operationSecurity = defineRule({
-  name: "operation security",
+export const effectiveSecurity = defineRule({
+  name: "effective security",
   scope: "operation",
-  levels: { "api-security-added": "breaking", "api-security-updated": "info" },
+  levels: { "api-security-requirement-tightened": "warning" },
   check(pair, emit) {
-    const before = alternatives(pair.old.security);
-    const after = alternatives(pair.new.security);
-    const stranded = before.filter((have) => !after.some((need) => satisfies(have, need)));
-    if (stranded.length > 0) {
-      emit(
-        "api-security-added",
-        pair.new.security.pointer,
-        `security requirement added: clients using ${stranded.map(show).join(" or ")} now need ${after.map(show).join(" or ")}`,
-      );
-    } else if (canonical(pair.old.security) !== canonical(pair.new.security)) {
-      emit(
-        "api-security-updated",
-        pair.new.security.pointer,
-        `security changed from ${before.map(show).join(" or ")} to ${after.map(show).join(" or ")}; every old alternative still works`,
-      );
-    }
-  },
-});
-
-/** Fields of a security scheme that decide what a client must send. */
-const SCHEME_FIELDS = ["type", "in", "name", "scheme"] as const;
-
-/** A security scheme whose type, header/query name or HTTP scheme changed: clients send the wrong credential. */
-export const securitySchemeChanged = defineRule({
-  name: "security scheme",
-  scope: "document",
-  levels: {
-    "api-security-component-type-changed": "breaking",
-    "api-security-component-changed": "breaking",
-  },
-  check(pair, emit) {
-    const before = child(pair.old.root, "components", "securitySchemes");
-    const after = child(pair.new.root, "components", "securitySchemes");
-    if (!isObject(before.node) || !isObject(after.node)) return;
-    for (const name of Object.keys(before.node)) {
-      const oldScheme = pair.old.deref(child(before, name));
-      const newScheme = pair.new.deref(child(after, name));
-      if (!isObject(oldScheme.node) || !isObject(newScheme.node)) continue;
-      for (const field of SCHEME_FIELDS) {
-        const was = oldScheme.node[field];
-        const is = newScheme.node[field];
-        if (was === is) continue;
-        emit(
-          field === "type"
-            ? "api-security-component-type-changed"
-            : "api-security-component-changed",
-          `${newScheme.pointer}/${field}`,
-          `the security scheme '${name}' ${field} changed from ${JSON.stringify(was)} to ${JSON.stringify(is)}`,
-        );
-      }
-    }
+    const before = effectiveAlternatives(pair.old.security);
+    const after = effectiveAlternatives(pair.new.security);
+    // Within one list (the operation's own on both sides, or the document's on both sides) oasdiff
+    // already reports a lost alternative or an added scope as breaking; only anonymous access lost,
+    // or a move between the lists, is left for this check.
+    const sameList = Boolean(pair.old.ownSecurity) === Boolean(pair.new.ownSecurity);
+    const stranded = before.filter(
+      (have) => !after.some((need) => satisfies(have, need)) && (!sameList || keyOf(have) === ""),
+    );
+    if (stranded.length === 0) return;
+    emit(
+      "api-security-requirement-tightened",
+      pair.new.security.pointer,
+      `clients using ${stranded.map(showRequirement).join(" or ")} now need ${after.map(showRequirement).join(" or ")}`,
+    );
   },
 });
