@@ -44,3 +44,28 @@ export class CheckFailedError extends ApiContractsError {
   readonly exitCode = 1 as const;
   override readonly name = "CheckFailedError";
 }
+
+/**
+ * `--strict` (codegen, vendor) and the document has defects that would otherwise be worked around
+ * with a warning (duplicate operationIds, undefined security schemes, …): exit 2, nothing written.
+ * The message lists each warning with its JSON Pointer.
+ */
+export class StrictWarningsError extends UsageError {
+  constructor(
+    readonly warnings: readonly {
+      readonly api?: string;
+      readonly pointer: string;
+      readonly message: string;
+    }[],
+    what: string,
+  ) {
+    const list = warnings.map((w) => `  ${w.api ? `${w.api} ` : ""}${w.pointer}: ${w.message}`);
+    super(
+      [
+        `--strict: ${what} has ${warnings.length} warning(s) of defects codegen would work around; nothing was written:`,
+        ...list,
+        "fix them upstream or with patches in source.json, or run without --strict to accept the workarounds",
+      ].join("\n"),
+    );
+  }
+}

@@ -4,13 +4,16 @@ import { type SyncResult, syncRepository, syncSpecFile } from "../codegen/sync-o
 import { CheckFailedError, UsageError } from "../errors.js";
 import { parseOptions } from "./parse-options.js";
 
-const HELP = `usage: api-contracts codegen [--check] [--api ID]... [--root DIR]
-       api-contracts codegen --spec FILE --out DIR [--api ID] [--runtime-import SPECIFIER] [--check]
+const HELP = `usage: api-contracts codegen [--check] [--strict] [--api ID]... [--root DIR]
+       api-contracts codegen --spec FILE --out DIR [--api ID] [--runtime-import SPECIFIER] [--check] [--strict]
 
 Generates types, operation index and typed client for every specs/<api>/openapi.{yaml,json}
 into generated/<api>/ (or, with --spec, for one document into DIR).
 
   --check            regenerate in memory; exit 1 listing stale, missing and extra files
+  --strict           exit 2, writing nothing, when the document has any defect that codegen
+                     would otherwise work around with a warning (duplicate operationIds,
+                     undefined security schemes, …; see the README)
   --api ID           only this API (repeatable); with --spec, the id to generate under
   --root DIR         repository root holding specs/ and generated/ (default: current folder)
   --spec FILE        one OpenAPI document outside this layout (needs --out)
@@ -56,6 +59,7 @@ export async function run(args: string[]): Promise<number> {
     args,
     options: {
       check: { type: "boolean" },
+      strict: { type: "boolean" },
       api: { type: "string", multiple: true },
       root: { type: "string" },
       spec: { type: "string" },
@@ -71,6 +75,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const check = values.check === true;
+  const strict = values.strict === true;
   if (values.spec !== undefined || values.out !== undefined) {
     if (values.spec === undefined || values.out === undefined) {
       throw new UsageError("--spec and --out go together; see 'api-contracts codegen --help'");
@@ -83,6 +88,7 @@ export async function run(args: string[]): Promise<number> {
       spec: values.spec,
       out: values.out,
       check,
+      strict,
       ...(api !== undefined ? { api } : {}),
       ...(runtimeImport !== undefined ? { runtimeImport } : {}),
     });
@@ -93,6 +99,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const result = await syncRepository(values.root ?? process.cwd(), {
     check,
+    strict,
     ...(values.api ? { apis: values.api } : {}),
   });
   return report(result, check);

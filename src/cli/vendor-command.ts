@@ -1,4 +1,7 @@
-import { ExitCode } from "../errors.js";
+import { documentWarnings } from "../codegen/document-warnings.js";
+import type { ApiWarning } from "../codegen/generate-all.js";
+import { ExitCode, StrictWarningsError } from "../errors.js";
+import type { SpecWarning } from "../runtime/operation-index.js";
 import {
   type ApiBuild,
   buildApi,
@@ -8,7 +11,7 @@ import {
 } from "../spec/vendor-api.js";
 import { parseOptions } from "./parse-options.js";
 
-const HELP = `usage: api-contracts vendor [api...] [--check]
+const HELP = `usage: api-contracts vendor [api...] [--check] [--strict]
 
 Rebuild specs/<api>/<openapi.yaml|json> from the upstream copies in specs/<api>/upstream/, as
 specs/<api>/source.json describes (offline; files are written atomically). With no api, every
@@ -16,6 +19,8 @@ folder in specs/. The project root is the current directory.
 
   --check   rebuild in memory only; exit 1 naming each API whose vendored document or upstream
             copies do not match source.json, 0 when all match
+  --strict  exit 2, writing nothing, when a document has defects or warnings codegen would work
+            around (listed in one block per API either way)
 `;
 
 /**
@@ -29,6 +34,7 @@ export async function run(args: string[], root = process.cwd()): Promise<number>
     allowPositionals: true,
     options: {
       check: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -59,6 +65,15 @@ export async function run(args: string[], root = process.cwd()): Promise<number>
   // Build every API before writing any, so that bad input in one leaves all of specs/ as it was.
   const builds: ApiBuild[] = [];
   for (const api of apis) builds.push(await buildApi(root, api));
+  const found: ApiWarning[] = [];
+  for (const built of builds) {
+    const { api, documentPath } = built;
+    const { warnings, refused } = await documentWarnings(built.build.document, api, documentPath);
+    printDefects(api, documentPath, warnings, refused);
+    found.push(...warnings.map((w) => ({ api, ...w })));
+    if (refused !== undefined) found.push({ api, pointer: "", message: refused });
+  }
+  if (values.strict && found.length > 0) throw new StrictWarningsError(found, apis.join(", "));
   for (const built of builds) {
     const { api } = built;
     const result = await writeVendored(root, built);
@@ -76,4 +91,23 @@ export async function run(args: string[], root = process.cwd()): Promise<number>
     }
   }
   return ExitCode.ok;
+}
+
+/**
+ * The defects and warnings of one API's document (what codegen works around, patterns it cannot
+ * run plainly, …) in one block on stderr, or nothing when there are none.
+ */
+function printDefects(
+  api: string,
+  documentPath: string,
+  warnings: readonly SpecWarning[],
+  refused: string | undefined,
+): void {
+  if (warnings.length === 0 && refused === undefined) return;
+  const lines = [
+    `${api}: ${documentPath}: ${warnings.length} warning(s) codegen works around${refused ? ", and codegen refuses the document" : ""}:`,
+    ...warnings.map((w) => `  ${w.pointer}: ${w.message}`),
+    ...(refused ? [`  refused: ${refused}`] : []),
+  ];
+  process.stderr.write(`${lines.join("\n")}\n`);
 }

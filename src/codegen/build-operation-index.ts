@@ -65,7 +65,9 @@ function parameterSpec(
   const style = typeof parameter.style === "string" ? parameter.style : DEFAULT_STYLE[where];
   // A parameter described by `content` instead of `schema` uses its (single) media type's schema.
   const media = isJsonObject(parameter.content) ? Object.values(parameter.content)[0] : undefined;
-  const rawSchema = parameter.schema ?? (isJsonObject(media) ? media.schema : undefined) ?? {};
+  const given = parameter.schema ?? (isJsonObject(media) ? media.schema : undefined) ?? {};
+  // A boolean schema (OpenAPI 3.1) as the object schema of the same meaning.
+  const rawSchema = typeof given === "boolean" ? (given ? {} : { not: {} }) : given;
   return {
     name: parameter.name,
     in: where,

@@ -1,8 +1,8 @@
 /** Finding the vendored documents: one `specs/<api>/openapi.{yaml,yml,json}` per API. */
-import { readdir, readFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { SpecError } from "../errors.js";
-import { type OpenApiDocument, parseOpenApiText } from "../spec/load-document.js";
+import { loadOpenApiFile, type OpenApiDocument } from "../spec/load-document.js";
 import { API_ID_PATTERN } from "./api-naming.js";
 
 /** File names a spec folder may hold its document under. */
@@ -56,18 +56,9 @@ export async function discoverSpecs(root: string): Promise<SpecSource[]> {
 }
 
 /**
- * Read and parse one document; syntax errors are {@link SpecError}s naming `displayName` and the
- * line (see load-document.ts), so messages show the path the user knows.
+ * Read and parse one document the way every command does (load-document.ts: references to other
+ * files bundled, Swagger 2.0 converted); errors name `displayName`, the path the user knows.
  */
 export async function readSpec(file: string, displayName: string): Promise<OpenApiDocument> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    throw new SpecError(
-      `${displayName}: cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`,
-      displayName,
-    );
-  }
-  return parseOpenApiText(text, displayName);
+  return loadOpenApiFile(file, displayName);
 }

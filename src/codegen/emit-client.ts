@@ -21,7 +21,13 @@ export function credentialOption(security: SecuritySpec): string {
   return "token";
 }
 
-/** Names the client of `api` exports. */
+/**
+ * Names the client of `api` exports: `create<Pascal>Client` and `<Pascal>ClientOptions`. They never
+ * collide with the other identifiers of `client.ts` and `index.ts` (`apiIndex`, `paths`,
+ * `loadValidators`, `responseIndex`, `components`, `operations`, and the runtime, imported as the
+ * namespace `runtime`): an API titled "API" gets `createApiClient`, which calls
+ * `runtime.createApiClient`, not itself.
+ */
 export function clientNames(api: string): { factory: string; options: string } {
   const pascal = pascalCase(api);
   return { factory: `create${pascal}Client`, options: `${pascal}ClientOptions` };
@@ -41,11 +47,9 @@ export function emitClientSource(index: ApiIndex, runtimeImport: string): string
       : `${security.in} parameter \`${security.name}\``
     : "";
   const lines = [
-    "import {",
-    "  type ApiClient,",
-    "  type ApiClientOptions,",
-    "  createApiClient,",
-    `} from "${runtimeImport}/client/create-api-client.js";`,
+    // A namespace import: the API's own names (`createApiClient` for an API titled "API") cannot
+    // shadow the runtime's.
+    `import * as runtime from "${runtimeImport}/client/create-api-client.js";`,
     `import { apiIndex } from "./operations.js";`,
     `import type { paths } from "./types.js";`,
     `import { loadValidators } from "./validation.js";`,
@@ -56,13 +60,13 @@ export function emitClientSource(index: ApiIndex, runtimeImport: string): string
   ];
   if (security && credential) {
     lines.push(
-      `export interface ${options} extends ApiClientOptions {`,
+      `export interface ${options} extends runtime.ApiClientOptions {`,
       `  /** Sent in the ${where} (security scheme \`${docText(security.scheme)}\`). */`,
       `  readonly ${credential}: string;`,
       "}",
     );
   } else {
-    lines.push(`export interface ${options} extends ApiClientOptions {}`);
+    lines.push(`export interface ${options} extends runtime.ApiClientOptions {}`);
   }
   const base = index.servers[0] ? `; base URL ${index.servers[0]} unless \`baseUrl\` is given` : "";
   lines.push(
@@ -71,14 +75,14 @@ export function emitClientSource(index: ApiIndex, runtimeImport: string): string
   );
   if (security && credential) {
     lines.push(
-      `export function ${factory}(options: ${options}): ApiClient<paths> {`,
+      `export function ${factory}(options: ${options}): runtime.ApiClient<paths> {`,
       `  const { ${credential}, ...rest } = options;`,
-      `  return createApiClient<paths>(apiIndex, { ...rest, credential: ${credential} }, { loadValidators });`,
+      `  return runtime.createApiClient<paths>(apiIndex, { ...rest, credential: ${credential} }, { loadValidators });`,
     );
   } else {
     lines.push(
-      `export function ${factory}(options: ${options} = {}): ApiClient<paths> {`,
-      "  return createApiClient<paths>(apiIndex, options, { loadValidators });",
+      `export function ${factory}(options: ${options} = {}): runtime.ApiClient<paths> {`,
+      "  return runtime.createApiClient<paths>(apiIndex, options, { loadValidators });",
     );
   }
   lines.push("}", "");

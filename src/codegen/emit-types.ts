@@ -4,6 +4,7 @@ import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from "openapi-typescri
 import { SpecError } from "../errors.js";
 import type { OpenApiDocument } from "../spec/load-document.js";
 import type { EmitterOptions, EmitterResult } from "./emitter.js";
+import { typesDocument } from "./types-document.js";
 
 /**
  * The options codegen gives openapi-typescript. silent: it would print warnings with console;
@@ -83,7 +84,7 @@ function transformContext(document: OpenAPI3): GlobalContext {
  * serialises the document, lints it with Redocly's "minimal" rules and bundles it: three quarters
  * of its time on GitHub's 13 MB document (3.9 of 5.3 s CPU), and nothing this pipeline needs: the
  * only lint findings that stop openapiTS() are an unresolved `$ref` and a duplicate operationId,
- * which `prepareDocument` and `listOperations` reject first (as SpecErrors with a JSON Pointer),
+ * which `prepareDocument` works around first (with a warning each: tolerate-defects.ts),
  * and bundling a document whose refs are all local returns it unchanged. The output is
  * byte-identical to `openapiTS(document, TYPES_OPTIONS)` (test/codegen/emit-types-direct.test.ts
  * holds it to that).
@@ -103,7 +104,9 @@ export async function generateTypesSource(
 function typesSourceInPlace(document: OpenApiDocument, file: string): string {
   try {
     const { astToString, transformSchema } = loadOpenapiTypescript();
-    const schema = document as unknown as OpenAPI3;
+    // Rewritten for openapi-typescript alone (boolean subschemas, refs into paths); the validators
+    // read the document as written.
+    const schema = typesDocument(document) as unknown as OpenAPI3;
     return astToString(transformSchema(schema, transformContext(schema)));
   } catch (error) {
     throw new SpecError(

@@ -10,7 +10,7 @@ import { emitValidationFiles } from "./emit-validation.js";
 import type { Emitter } from "./emitter.js";
 import { documentEmitters } from "./emitters.js";
 import { fileHeader, hasFileHeader } from "./file-header.js";
-import { prepareDocument } from "./prepare-document.js";
+import { prepareDocumentWithWarnings } from "./prepare-document.js";
 import { findSchemaDefects } from "./schema-defects.js";
 
 /** What {@link generateApi} needs besides the document. */
@@ -36,7 +36,8 @@ export interface GeneratedApi {
  * normalised once, the operation index is built, the document emitters (types, validators, …)
  * run concurrently, then `operations.ts`, `client.ts`, `validation.ts` (with `responses/` chunks
  * for a large API) and `index.ts` are written from the index.
- * Warnings: schema defects worked around (schema-defects.ts), then each emitter's.
+ * Warnings: document defects tolerated (tolerate-defects.ts), schema defects worked around
+ * (schema-defects.ts), then each emitter's.
  * Deterministic: the same document and options give the same bytes. The input is not modified.
  */
 export async function generateApi(
@@ -44,7 +45,10 @@ export async function generateApi(
   options: GenerateApiOptions,
 ): Promise<GeneratedApi> {
   const { api, sourceFile, runtimeImport } = options;
-  const prepared = prepareDocument(document, sourceFile);
+  const { document: prepared, warnings: defects } = prepareDocumentWithWarnings(
+    document,
+    sourceFile,
+  );
   const index = buildOperationIndex(prepared, api, sourceFile);
   const results = await Promise.all(
     (options.emitters ?? documentEmitters).map((emit) =>
@@ -52,7 +56,7 @@ export async function generateApi(
     ),
   );
   const bodies: Record<string, string> = {};
-  const warnings: SpecWarning[] = findSchemaDefects(document);
+  const warnings: SpecWarning[] = [...defects, ...findSchemaDefects(document)];
   for (const result of results) {
     for (const [name, text] of Object.entries(result.files)) {
       if (Object.hasOwn(bodies, name)) throw new Error(`two emitters wrote ${name} for ${api}`);

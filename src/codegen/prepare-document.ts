@@ -1,14 +1,35 @@
-/** Turning a parsed document into what every emitter reads: refs checked, `nullable` normalised. */
+/**
+ * Turning a parsed document into what every emitter reads: tolerated defects worked around (with
+ * warnings), refs checked, `nullable` normalised.
+ */
+import type { SpecWarning } from "../runtime/operation-index.js";
 import { assertRefsResolve } from "../spec/collect-refs.js";
 import type { OpenApiDocument } from "../spec/load-document.js";
 import { normalizeNullable } from "./normalize-nullable.js";
+import { tolerateDefects } from "./tolerate-defects.js";
+
+/** A prepared document and the warnings of the defects worked around on the way. */
+export interface PreparedDocument {
+  readonly document: OpenApiDocument;
+  readonly warnings: readonly SpecWarning[];
+}
 
 /**
- * Checks that every `$ref` and security requirement of `document` resolves (a SpecError naming the
- * ref and the pointer where it is used otherwise), then returns a copy with `nullable` normalised
- * (see normalize-nullable.ts). Emitters receive only prepared documents.
+ * Works around the defects tolerate-defects.ts knows (duplicate operationIds, undefined security
+ * schemes, …; one warning each), checks that every `$ref` resolves (a SpecError naming the ref and
+ * the pointer where it is used otherwise), then normalises `nullable` (see normalize-nullable.ts).
+ * The input is not modified. Emitters receive only prepared documents.
  */
+export function prepareDocumentWithWarnings(
+  document: OpenApiDocument,
+  file: string,
+): PreparedDocument {
+  const tolerated = tolerateDefects(document, file);
+  assertRefsResolve(tolerated.document, file);
+  return { document: normalizeNullable(tolerated.document), warnings: tolerated.warnings };
+}
+
+/** {@link prepareDocumentWithWarnings}'s document, for callers that do not report warnings. */
 export function prepareDocument(document: OpenApiDocument, file: string): OpenApiDocument {
-  assertRefsResolve(document, file);
-  return normalizeNullable(document);
+  return prepareDocumentWithWarnings(document, file).document;
 }

@@ -1,6 +1,6 @@
 /** Writing generated code to disk, or checking that disk already holds it (`--check`). */
 import { basename, join, resolve } from "node:path";
-import { UsageError } from "../errors.js";
+import { StrictWarningsError, UsageError } from "../errors.js";
 import { apiIdFromTitle, assertApiId } from "./api-naming.js";
 import { diffTree, type TreeDiff } from "./diff-tree.js";
 import { readSpec } from "./discover-specs.js";
@@ -42,6 +42,8 @@ async function withEmitters<T>(
 export interface SyncRepositoryOptions {
   readonly apis?: readonly string[];
   readonly check?: boolean;
+  /** Any spec warning is a {@link StrictWarningsError} (exit 2) and nothing is written. */
+  readonly strict?: boolean;
   readonly emitters?: readonly Emitter[];
 }
 
@@ -58,6 +60,9 @@ export async function syncRepository(
   const tree = await withEmitters(options.emitters, (emitters) =>
     generateAll(root, { ...(options.apis ? { apis: options.apis } : {}), emitters }),
   );
+  if (options.strict && tree.warnings.length > 0) {
+    throw new StrictWarningsError(tree.warnings, tree.apis.join(", "));
+  }
   const partial = tree.apis.length < tree.known.length;
   const inScope = (path: string): boolean =>
     !partial || path === "index.ts" || tree.apis.some((api) => path.startsWith(`${api}/`));
@@ -80,6 +85,8 @@ export interface SyncSpecFileOptions {
   /** Defaults to {@link defaultRuntimeImport} of `out`. */
   readonly runtimeImport?: string;
   readonly check?: boolean;
+  /** Any spec warning is a {@link StrictWarningsError} (exit 2) and nothing is written. */
+  readonly strict?: boolean;
   readonly emitters?: readonly Emitter[];
 }
 
@@ -109,6 +116,7 @@ export async function syncSpecFile(options: SyncSpecFileOptions): Promise<SyncRe
     return { api, generated };
   });
   const warnings = generated.warnings.map((w) => ({ api, ...w }));
+  if (options.strict && warnings.length > 0) throw new StrictWarningsError(warnings, options.spec);
   const onDisk = await readTree(outDir);
   if (options.check) {
     return { outDir, files: generated.files, warnings, diff: diffTree(generated.files, onDisk) };

@@ -35,6 +35,12 @@ export interface BuildOptions {
   readonly label?: (file: string) => string;
   /** How error messages name the manifest (default: `source.json`). */
   readonly manifestFile?: string;
+  /**
+   * Whole-document sources already read by `prepareOpenApiDocument` (multi-file references
+   * bundled, Swagger 2.0 converted), by file as written in source.json: used instead of parsing
+   * their text, which still gives the recorded sha256.
+   */
+  readonly prepared?: ReadonlyMap<string, OpenApiDocument>;
 }
 
 /** Lower-case hex sha256 of a text (as UTF-8) or of raw bytes. */
@@ -46,9 +52,15 @@ export function sha256Hex(content: string | Uint8Array): string {
  * Parse one source: a whole document, or the fenced spec of a docs page; then cut it to its
  * selection, if any. Every `$ref` of what is kept must resolve within the source itself.
  */
-export function parseSource(source: SourceEntry, text: string, label: string): OpenApiDocument {
+export function parseSource(
+  source: SourceEntry,
+  text: string,
+  label: string,
+  prepared?: OpenApiDocument,
+): OpenApiDocument {
   const parsed =
-    source.kind === "docs-page" ? extractFencedSpec(text, label) : parseOpenApiText(text, label);
+    prepared ??
+    (source.kind === "docs-page" ? extractFencedSpec(text, label) : parseOpenApiText(text, label));
   if (source.selection !== undefined) return selectOperations(parsed, source.selection, label);
   assertRefsResolve(parsed, label);
   return parsed;
@@ -72,7 +84,12 @@ export function buildVendoredDocument(
   for (const source of manifest.sources) {
     const content = readSource(source.file);
     const text = typeof content === "string" ? content : new TextDecoder().decode(content);
-    const document = parseSource(source, text, label(source.file));
+    const document = parseSource(
+      source,
+      text,
+      label(source.file),
+      options.prepared?.get(source.file),
+    );
     const info = document.info as Record<string, unknown> | undefined;
     sources.push({
       file: source.file,

@@ -3,6 +3,7 @@ import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { SpecError, UnknownApiError } from "../errors.js";
 import { buildVendoredDocument, type VendoredDocument } from "./build-vendored-document.js";
+import { prepareSources } from "./prepare-sources.js";
 import {
   parseSourceManifest,
   type SourceManifest,
@@ -85,9 +86,16 @@ export async function buildApi(root: string, api: string): Promise<ApiBuild> {
     texts.set(source.file, await readOrFail(upstream(source.file), root, hint));
   }
   const manifestPath = relative(root, join(dir, "source.json"));
+  const label = (file: string) => relative(root, upstream(file));
+  // Whole documents are read like any other (references to other upstream/ files bundled).
+  const prepared = await prepareSources(manifest, texts, (file) => ({
+    file: upstream(file),
+    label: label(file),
+  }));
   const build = buildVendoredDocument(manifest, (file) => texts.get(file) ?? Buffer.alloc(0), {
-    label: (file) => relative(root, upstream(file)),
+    label,
     manifestFile: manifestPath,
+    prepared,
   });
   return {
     api,

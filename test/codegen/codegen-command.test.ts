@@ -87,12 +87,27 @@ describe("api-contracts codegen (exit codes through the CLI)", () => {
       },
     ],
     [
-      "unresolvable $ref names the ref and where it is used",
+      "unresolvable $ref: a named warning at the ref, exit 0",
       {
         args: () => ["--spec", join(fixtures, "bad-ref.yaml"), "--out", join(root, "x")],
+        status: 0,
+        stderr:
+          /^warning: [a-z-]+ \/paths\/~1things\/get\/responses\/200\/content\/application~1json\/schema\/\$ref: unresolvable-ref: \$ref '#\/components\/schemas\/Missing'/,
+      },
+    ],
+    [
+      "unresolvable $ref with --strict: exit 2 naming the ref and where it is used",
+      {
+        args: () => [
+          "--spec",
+          join(fixtures, "bad-ref.yaml"),
+          "--out",
+          join(root, "y"),
+          "--strict",
+        ],
         status: 2,
         stderr:
-          /unresolvable \$ref '#\/components\/schemas\/Missing' at \/paths\/~1things\/get\/responses\/200/,
+          /--strict: .*bad-ref\.yaml has 1 warning\(s\)[\s\S]*\/schema\/\$ref: unresolvable-ref: \$ref '#\/components\/schemas\/Missing'/,
       },
     ],
   ])("%s", (_name, { args, status, stderr }) => {

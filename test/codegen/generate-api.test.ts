@@ -58,7 +58,7 @@ describe("generateApi", () => {
       "factory named after the id",
       {
         file: "client.ts",
-        want: /export function createBetaBooksClient\(options: BetaBooksClientOptions\): ApiClient<paths>/,
+        want: /export function createBetaBooksClient\(options: BetaBooksClientOptions\): runtime\.ApiClient<paths>/,
       },
     ],
     ["bearer credential is a token", { file: "client.ts", want: /readonly token: string;/ }],
@@ -127,7 +127,7 @@ describe("generateApi", () => {
     );
     const { files } = await generateApi(document, { ...options, api: "unseen-pets" });
     expect(files["client.ts"]).toContain(
-      "export function createUnseenPetsClient(options: UnseenPetsClientOptions = {}): ApiClient<paths> {\n  return createApiClient<paths>(apiIndex, options, { loadValidators });",
+      "export function createUnseenPetsClient(options: UnseenPetsClientOptions = {}): runtime.ApiClient<paths> {\n  return runtime.createApiClient<paths>(apiIndex, options, { loadValidators });",
     );
   });
 });

@@ -75,9 +75,16 @@ describe("buildVendoredDocument", () => {
       {
         manifest: {
           ...pages,
-          patches: [{ reason: "r", mergePatch: { security: [{ missing: [] }] } }],
+          patches: [
+            {
+              reason: "r",
+              mergePatch: {
+                components: { schemas: { Gone: { $ref: "#/components/schemas/Nowhere" } } },
+              },
+            },
+          ],
         },
-        want: "src/x/source.json: unresolvable $ref '#/components/securitySchemes/missing' at /security/0/missing",
+        want: "src/x/source.json: unresolvable $ref '#/components/schemas/Nowhere' at /components/schemas/Gone/$ref",
       },
     ],
     [

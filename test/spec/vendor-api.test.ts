@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/vendor-command.js";
-import { SpecError, UnknownApiError } from "../../src/errors.js";
+import { SpecError, StrictWarningsError, UnknownApiError } from "../../src/errors.js";
 
 const repo = join(import.meta.dirname, "../..");
 const GCORE_DOC = "specs/gcore-billing/openapi.yaml";
@@ -159,6 +159,50 @@ describe("vendor", () => {
     await expect(attempt).rejects.toMatchObject({ exitCode: 2 });
     expect(await readFile(join(copy, GCORE_DOC), "utf8")).toBe(before);
   });
+});
+
+describe("vendor prints the document's defects once, in one block", () => {
+  /** A patch giving the Gcore document a global requirement naming an undefined scheme. */
+  async function addUndefinedScheme(root: string): Promise<void> {
+    await editFile(root, "specs/gcore-billing/source.json", (text) => {
+      const manifest = JSON.parse(text) as { patches: unknown[] };
+      manifest.patches.push({
+        reason: "test: a requirement naming an undefined scheme",
+        mergePatch: { security: [{ Missing: [] }] },
+      });
+      return `${JSON.stringify(manifest, null, 2)}\n`;
+    });
+  }
+
+  it.each([
+    ["a document without defects: no block", { defect: false, want: /^$/ }],
+    [
+      "an undefined security scheme: one block naming it",
+      {
+        defect: true,
+        want: /^gcore-billing: specs\/gcore-billing\/openapi\.yaml: 1 warning\(s\) codegen works around:\n {2}\/security\/0\/Missing: undefined-security-scheme: security scheme 'Missing'/,
+      },
+    ],
+  ])(
+    "%s",
+    async (_name, { defect, want }) => {
+      if (defect) await addUndefinedScheme(copy);
+      const result = await vendor(["gcore-billing"], copy);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(want);
+      expect(result.stderr.match(/codegen works around/g)?.length ?? 0).toBe(defect ? 1 : 0);
+    },
+    60_000,
+  );
+
+  it("--strict exits 2 (StrictWarningsError) and writes nothing", async () => {
+    await addUndefinedScheme(copy);
+    const before = await readFile(join(copy, GCORE_DOC), "utf8");
+    const failure = vendor(["gcore-billing", "--strict"], copy);
+    await expect(failure).rejects.toBeInstanceOf(StrictWarningsError);
+    await expect(failure).rejects.toMatchObject({ exitCode: 2 });
+    expect(await readFile(join(copy, GCORE_DOC), "utf8")).toBe(before);
+  }, 60_000);
 });
 
 describe("vendor with bad input in one API", () => {
