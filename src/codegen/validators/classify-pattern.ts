@@ -1,16 +1,66 @@
 /**
- * Which regular-expression engine a schema pattern gets (see src/runtime/guarded-regexp.ts for the
- * ReDoS policy): native `RegExp` with the `u` flag when safe-regex2 finds no nested or excessive
- * repetition, the linear-time RE2 engine otherwise.
- * @see https://www.npmjs.com/package/safe-regex2
+ * Which regular-expression engine a schema pattern gets (the run-time side is
+ * src/runtime/guarded-regexp.ts). No valid pattern is ever dropped:
+ * - recheck's automaton checker proves it safe → native `RegExp` (without the `u` flag when the
+ *   flag cannot change the answer);
+ * - otherwise, when RE2 can express it → the linear-time RE2 engine (re2js);
+ * - otherwise (lookaround, backreference): leading lookaheads and trailing lookbehinds split off
+ *   into separate patterns (pattern-conjuncts.ts), each classified again; what cannot be split
+ *   runs on the step-budgeted matcher, with a warning naming the pattern and why.
+ *
+ * Fast path, before recheck: a pattern without lookaround, backreference or unbounded quantifier
+ * has a finite tree of backtracking choices; with at most {@link FAST_PATH_CHOICES} leaves a
+ * backtracking engine takes at most that many times the pattern's length in steps per start
+ * position, so its time is linear in the input, which is all recheck's "safe" says. Most vendor
+ * patterns (`^[A-Z]{3}$`, `^\d{1,3}\.\d{12}$`) are of this kind and skip the analysis.
+ *
+ * Why recheck: it decides ReDoS by automata theory (sound: "safe" is a proof for patterns without
+ * lookaround or backreferences) and falls back to fuzzing only where theory cannot go; a home-made
+ * heuristic such as safe-regex2 (star height) misses `(a|aa)+`. Only the automaton verdict sends a
+ * pattern to V8; everything unproven goes to an engine that is bounded by construction. Each
+ * distinct pattern is checked once per process, each check is capped at
+ * {@link RECHECK_TIMEOUT_MS} and all checks together at {@link RECHECK_TOTAL_MS}: past either, the
+ * pattern takes the bounded path, so codegen time stays bounded whatever the document.
+ * @see https://makenowjust-labs.github.io/recheck/
  */
-import safeRegex from "safe-regex2";
-import { linearRegExp } from "../../runtime/guarded-regexp.js";
+import { createRequire } from "node:module";
+import type { Diagnostics, Parameters } from "recheck";
+import { linearRegExp, type PatternPlan } from "../../runtime/guarded-regexp.js";
+import {
+  parseRegExp,
+  type RegExpAlternation,
+  type RegExpNode,
+} from "../../runtime/parse-regexp.js";
+import { patternConjuncts } from "./pattern-conjuncts.js";
+
+type CheckSync = (source: string, flags: string, params?: Parameters) => Diagnostics;
+let loadedCheckSync: CheckSync | undefined;
+
+/**
+ * recheck's checkSync, loaded on first use: the module is large (over half a second to load) and
+ * documents whose patterns all take the fast path never need it. It ships CommonJS.
+ */
+function checkSync(source: string, flags: string, params?: Parameters): Diagnostics {
+  loadedCheckSync ??= (createRequire(import.meta.url)("recheck") as { checkSync: CheckSync })
+    .checkSync;
+  return loadedCheckSync(source, flags, params);
+}
+
+/** Longest a single recheck analysis may take, in milliseconds. */
+export const RECHECK_TIMEOUT_MS = 1000;
+/** Longest all recheck analyses of one process may take together, in milliseconds. */
+export const RECHECK_TOTAL_MS = 30_000;
 
 /** The engine for one pattern, or why the pattern cannot be used. */
 export type PatternVerdict =
   | { readonly engine: "native"; readonly unicodeNeutral: boolean }
   | { readonly engine: "linear" }
+  | {
+      readonly engine: "guarded";
+      readonly plan: PatternPlan;
+      /** Set when part of the pattern runs under the step budget: what and why. */
+      readonly warning?: string;
+    }
   | { readonly engine: "none"; readonly reason: string };
 
 /**
@@ -27,27 +77,170 @@ export function isUnicodeNeutral(pattern: string): boolean {
   return !/[.]|\[\^|\\[DWSupP]/.test(unescaped);
 }
 
+/** Most backtracking choices (leaves of the choice tree) a pattern may have to skip recheck. */
+export const FAST_PATH_CHOICES = 1000;
+
 /**
- * Classify an ECMAScript pattern: invalid under the `u` flag → none; safe → native; flagged by
- * safe-regex2 → linear when RE2 can express it, none otherwise (it could hang the validator).
+ * Leaves of the backtracking choice tree of one start position (Infinity when unbounded, or
+ * past {@link FAST_PATH_CHOICES}). With `starsOnce`, an unbounded quantifier counts as its body
+ * once: what is left is the constant factor bounded repetitions add, which recheck ignores.
+ */
+function choices(node: RegExpNode | RegExpAlternation, starsOnce = false): number {
+  const cap = (n: number) => (n > FAST_PATH_CHOICES ? Number.POSITIVE_INFINITY : n);
+  switch (node.kind) {
+    case "alt":
+      return cap(
+        node.branches.reduce(
+          (sum, branch) =>
+            sum + branch.reduce((product, term) => cap(product * choices(term, starsOnce)), 1),
+          0,
+        ),
+      );
+    case "group":
+      return choices(node.body, starsOnce);
+    case "look":
+    case "backref":
+      return Number.POSITIVE_INFINITY;
+    case "repeat": {
+      const body = choices(node.body, starsOnce);
+      if (!Number.isFinite(node.max)) return starsOnce ? body : Number.POSITIVE_INFINITY;
+      let sum = 0;
+      for (let k = node.min; k <= node.max && Number.isFinite(sum); k++) sum = cap(sum + body ** k);
+      return sum;
+    }
+    default:
+      return 1;
+  }
+}
+
+let recheckSpent = 0;
+
+/** recheck's diagnosis of `pattern` (`u` flag), or null when the time budget is spent. */
+function recheck(pattern: string, checker: "automaton" | "auto"): Diagnostics | null {
+  const left = RECHECK_TOTAL_MS - recheckSpent;
+  if (left <= 0) return null;
+  const started = performance.now();
+  try {
+    return checkSync(pattern, "u", {
+      checker,
+      timeout: Math.min(RECHECK_TIMEOUT_MS, left),
+      // A fixed seed: the same document gives the same verdicts on every run.
+      randomSeed: 0,
+    });
+  } finally {
+    recheckSpent += performance.now() - started;
+  }
+}
+
+function describe(diagnostics: Diagnostics | null): string {
+  if (diagnostics === null) return "not analysed (codegen's ReDoS-check time is spent)";
+  if (diagnostics.status === "vulnerable") {
+    return `recheck finds it ${diagnostics.complexity.summary} (attack string ${JSON.stringify(diagnostics.attack.pattern)})`;
+  }
+  if (diagnostics.status === "safe") return `recheck's fuzzer found no attack (not a proof)`;
+  return `recheck could not decide (${diagnostics.error.kind})`;
+}
+
+function canRunLinear(pattern: string): boolean {
+  try {
+    linearRegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The run-time plan of a verdict (throws for `none`: such a pattern has no engine). */
+export function planOf(pattern: string, verdict: PatternVerdict): PatternPlan {
+  if (verdict.engine === "native")
+    return { engine: "native", flags: verdict.unicodeNeutral ? "" : "u" };
+  if (verdict.engine === "guarded") return verdict.plan;
+  if (verdict.engine === "linear") return { engine: "linear" };
+  throw new Error(`pattern ${JSON.stringify(pattern)} has no engine: ${verdict.reason}`);
+}
+
+function bounded(pattern: string, what: string): PatternVerdict {
+  const diagnostics = recheck(pattern, "auto");
+  return {
+    engine: "guarded",
+    plan: { engine: "bounded" },
+    warning: `${what} that no linear-time engine runs, and ${describe(diagnostics)}; it runs on a step-budgeted matcher, and a string it cannot decide within the budget is reported as pattern-budget-exceeded`,
+  };
+}
+
+function classifyValid(pattern: string): PatternVerdict {
+  let parsed: ReturnType<typeof parseRegExp>;
+  try {
+    parsed = parseRegExp(pattern);
+  } catch (error) {
+    if (canRunLinear(pattern)) return { engine: "linear" };
+    return {
+      engine: "none",
+      reason: `cannot be parsed for a bounded engine (${(error as Error).message})`,
+    };
+  }
+  if (choices(parsed.body) <= FAST_PATH_CHOICES) {
+    return { engine: "native", unicodeNeutral: isUnicodeNeutral(pattern) };
+  }
+  if (!parsed.hasLookaround && !parsed.hasBackreference) {
+    const diagnostics = recheck(pattern, "automaton");
+    // recheck's "safe" is asymptotic: `^(?:a|a){30}$` is "safe" and takes V8 4 s on 26 characters.
+    if (
+      diagnostics?.status === "safe" &&
+      diagnostics.checker === "automaton" &&
+      choices(parsed.body, true) <= FAST_PATH_CHOICES
+    ) {
+      return { engine: "native", unicodeNeutral: isUnicodeNeutral(pattern) };
+    }
+    if (canRunLinear(pattern)) return { engine: "linear" };
+    return bounded(pattern, "uses syntax");
+  }
+  const conjuncts = patternConjuncts(parsed);
+  if (conjuncts !== null) {
+    const parts = conjuncts.map((part) => ({ ...part, verdict: classifyPattern(part.source) }));
+    if (parts.every((part) => part.verdict.engine !== "none")) {
+      const warnings = parts.flatMap(({ source, verdict }) =>
+        verdict.engine === "guarded" && verdict.warning
+          ? [`its part ${JSON.stringify(source)} ${verdict.warning}`]
+          : [],
+      );
+      const plan: PatternPlan = {
+        engine: "all",
+        parts: parts.map(({ source, negate, verdict }) => ({
+          source,
+          negate,
+          plan: planOf(source, verdict),
+        })),
+      };
+      return warnings.length > 0
+        ? { engine: "guarded", plan, warning: warnings.join("; ") }
+        : { engine: "guarded", plan };
+    }
+  }
+  const what = parsed.hasBackreference ? "has a backreference" : "has a lookaround";
+  return bounded(pattern, what);
+}
+
+const verdicts = new Map<string, PatternVerdict>();
+
+/**
+ * Classify an ECMAScript pattern (see the module doc): invalid under the `u` flag → none; proven
+ * safe → native; RE2-expressible → linear; otherwise guarded (split into parts, or step-budgeted).
+ * Verdicts are cached per pattern for the life of the process.
  */
 export function classifyPattern(pattern: string): PatternVerdict {
+  const known = verdicts.get(pattern);
+  if (known) return known;
+  let invalid: string | undefined;
   try {
     new RegExp(pattern, "u");
   } catch (error) {
-    return {
-      engine: "none",
-      reason: `invalid under the RegExp 'u' flag: ${(error as Error).message}`,
-    };
+    invalid = (error as Error).message;
   }
-  if (safeRegex(pattern)) return { engine: "native", unicodeNeutral: isUnicodeNeutral(pattern) };
-  try {
-    linearRegExp(pattern);
-    return { engine: "linear" };
-  } catch (error) {
-    return {
-      engine: "none",
-      reason: `may backtrack exponentially and RE2 cannot run it (${(error as Error).message})`,
-    };
-  }
+  const verdict: PatternVerdict =
+    invalid === undefined
+      ? classifyValid(pattern)
+      : { engine: "none", reason: `invalid under the RegExp 'u' flag: ${invalid}` };
+  verdicts.set(pattern, verdict);
+  return verdict;
 }
