@@ -69,7 +69,9 @@ function isFullDate(s: string): boolean {
 // The shape of a full-time by character class only (alternations make V8's regex ~1.5x slower);
 // the numeric ranges are checked with char codes afterwards.
 const TIME = /^[0-2]\d:[0-5]\d:[0-6]\d(?:\.\d+)?(?:[Zz]|[+-][0-2]\d:[0-5]\d)$/;
-const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+// Digits on either side of the point may be omitted (".50", "5.", "-.5"), as the patterns vendors
+// put beside `format: decimal` allow; at least one digit, no exponent.
+const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)$/;
 
 /**
  * The ranges a full-time shape leaves open, for a time starting at `start`: hour ≤ 23, second ≤ 60,
@@ -160,7 +162,7 @@ export function isTime(s: string): boolean {
   return TIME.test(s) && timeRangesOk(s, 0);
 }
 
-/** A decimal number written as a string: optional `-`, digits, optional `.` and digits (`"12.500"`). */
+/** A decimal number written as a string: optional sign, digits with an optional point anywhere (`"12.500"`, `".5"`, `"5."`), no exponent. */
 export function isDecimal(s: string): boolean {
   return DECIMAL.test(s);
 }

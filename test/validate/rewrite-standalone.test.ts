@@ -4,12 +4,75 @@ import { rewriteStandalone } from "../../src/codegen/validators/rewrite-standalo
 const options = { runtimeImport: "../../src/runtime", linearPatterns: new Set<string>() };
 
 describe("rewriteStandalone", () => {
-  it("refuses code that uses vErrors in a shape it does not know (an ajv upgrade)", () => {
+  it("keeps a function that uses vErrors in a shape it does not know as ajv wrote it, and names it", () => {
     const code =
       "function validate0(data){\nlet vErrors = null;\nlet errors = 0;\nconst err0 = vErrors[errors];\nvalidate0.errors = vErrors;\nreturn errors === 0;\n}";
-    expect(() => rewriteStandalone(code, options)).toThrow(
-      /uses vErrors in an unknown way: 'const err0 = vErrors\[errors\];'/,
+    const { body, fallbacks } = rewriteStandalone(code, options);
+    expect(fallbacks).toEqual([
+      {
+        name: "validate0",
+        reason: expect.stringMatching(
+          /uses vErrors in an unknown way: 'const err0 = vErrors\[errors\];'/,
+        ),
+      },
+    ]);
+    // ajv's text, plus the error count callers read.
+    expect(body).toBe(
+      "function validate0(data){\nlet vErrors = null;\nlet errors = 0;\nconst err0 = vErrors[errors];\nvalidate0.errors = vErrors;\nvalidate0.errorCount = errors;\nreturn errors === 0;\n}",
     );
+  });
+
+  it.each([
+    [
+      "an error object spread over several lines (dependentRequired)",
+      {
+        given:
+          'const err0 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "foo",\n    missingProperty: "bar",\n    depsCount: 1,\n    deps: "bar"}};',
+        want: 'vErrors = addError(vErrors, instancePath, "dependentRequired", {property: "foo", missingProperty: "bar", depsCount: 1, deps: "bar"});',
+      },
+    ],
+    [
+      "an empty error object (a subschema of not/if records errors only to count them)",
+      { given: "const err0 = {};", want: 'vErrors = addError(vErrors, instancePath, "", {});' },
+    ],
+  ])("rewrites %s", (_name, { given, want }) => {
+    const code = [
+      'function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){',
+      "let vErrors = null;",
+      "let errors = 0;",
+      given,
+      "if(vErrors === null){",
+      "vErrors = [err0];",
+      "}",
+      "else {",
+      "vErrors.push(err0);",
+      "}",
+      "errors++;",
+      "validate0.errors = vErrors;",
+      "return errors === 0;",
+      "}",
+    ].join("\n");
+    const { body, fallbacks } = rewriteStandalone(code, options);
+    expect(fallbacks).toEqual([]);
+    expect(body).toContain(want);
+    expect(body).toContain("validate0.errorCount = errors;\nreturn errors === 0;");
+  });
+
+  it.each([
+    ["true/{}", { returns: "validate0.errors = null;\nreturn true;", count: 0 }],
+    [
+      "false",
+      {
+        returns:
+          'validate0.errors = [{instancePath,schemaPath:"#/false schema",keyword:"false schema",params:{}}];\nreturn false;',
+        count: 1,
+      },
+    ],
+  ])("gives a %s schema's function an error count", (_name, { returns, count }) => {
+    const code = `function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){\n${returns}\n}`;
+    const { body, fallbacks } = rewriteStandalone(code, options);
+    expect(fallbacks).toEqual([]);
+    expect(body).toContain(`validate0.errorCount = ${count};`);
   });
 
   it("refuses an ajv runtime helper it does not re-export", () => {
@@ -45,7 +108,7 @@ describe("rewriteStandalone", () => {
       "}",
     ].join("\n");
     const { body } = rewriteStandalone(code, options);
-    expect(body).toContain('function validate0(data, instancePath=""){');
+    expect(body).toContain('function validate0(data){\nconst instancePath = "";');
     expect(body).toContain(
       [
         'if(!(validate1(data["a,b}"]))){',
@@ -55,13 +118,16 @@ describe("rewriteStandalone", () => {
     );
   });
 
-  it("refuses a call whose errors are not merged the way ajv does", () => {
+  it("keeps a function whose call errors are not merged the way ajv does as ajv wrote it", () => {
     const code =
-      'if(!(validate1(data, {instancePath:instancePath+"/a",parentData:data,parentDataProperty:"a",rootData}))){\nreturn false;\n}';
-    expect(() => rewriteStandalone(code, options)).toThrow(/unexpected ajv call context/);
+      'function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){\nif(!(validate1(data, {instancePath:instancePath+"/a",parentData:data,parentDataProperty:"a",rootData}))){\nreturn false;\n}\n}';
+    const { fallbacks } = rewriteStandalone(code, options);
+    expect(fallbacks.map((f) => [f.name, f.reason])).toEqual([
+      ["validate0", expect.stringMatching(/unexpected ajv call context/)],
+    ]);
   });
 
-  it("calls format checks directly and refuses other uses", () => {
+  it("calls format checks directly, and leaves a format used otherwise as ajv wrote it", () => {
     const code = [
       'const formats0 = require("../../src/runtime/formats.js").formats["date-time"];',
       "function validate0(data){",
@@ -71,9 +137,12 @@ describe("rewriteStandalone", () => {
     const { body } = rewriteStandalone(code, options);
     expect(body).toContain('const formats0 = __formats0.formats["date-time"].validate;');
     expect(body).toContain("return formats0(data);");
-    expect(() =>
-      rewriteStandalone(code.replace("formats0.validate(data)", "formats0.async"), options),
-    ).toThrow("unexpected use of format 'formats0'");
+    const other = rewriteStandalone(
+      code.replace("formats0.validate(data)", "formats0.async"),
+      options,
+    );
+    expect(other.body).toContain('const formats0 = __formats0.formats["date-time"];');
+    expect(other.body).toContain("return formats0.async;");
   });
 
   it("routes only the patterns classified linear to RE2", () => {

@@ -1,6 +1,7 @@
 /** Compiling an API's validator schemas so that one schema ajv rejects cannot sink the others. */
 
 import type { ValidatorAjv } from "./create-validator-ajv.js";
+import { SCHEMA_LIST, SCHEMA_MAP, SINGLE_SCHEMA } from "./dialect-keywords.js";
 import type { DialectSchema } from "./transform-schema.js";
 
 /** The ajv instance holding every compiled root, and the schemas that had to be given up. */
@@ -10,31 +11,17 @@ export interface CompiledSchemas {
   readonly failed: ReadonlyMap<string, string>;
 }
 
-const SINGLE = new Set([
-  "additionalProperties",
-  "propertyNames",
-  "unevaluatedProperties",
-  "unevaluatedItems",
-  "items",
-  "contains",
-  "not",
-  "if",
-  "then",
-  "else",
-  "nullOr",
-]);
-const LIST = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
-const MAP = new Set(["properties", "patternProperties", "dependentSchemas"]);
-
 /** A copy of a dialect schema without its `$ref`s: to tell whether a schema fails on its own. */
 function withoutRefs(schema: DialectSchema): DialectSchema {
   if (typeof schema === "boolean") return schema;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === "$ref") continue;
-    if (SINGLE.has(key)) out[key] = withoutRefs(value as DialectSchema);
-    else if (LIST.has(key)) out[key] = (value as DialectSchema[]).map(withoutRefs);
-    else if (MAP.has(key)) {
+    // Tuple `items` is a list: turning it into an object would make every tuple a culprit.
+    if (SCHEMA_LIST.has(key) || (key === "items" && Array.isArray(value))) {
+      out[key] = (value as DialectSchema[]).map(withoutRefs);
+    } else if (SINGLE_SCHEMA.has(key)) out[key] = withoutRefs(value as DialectSchema);
+    else if (SCHEMA_MAP.has(key)) {
       out[key] = Object.fromEntries(
         Object.entries(value as Record<string, DialectSchema>).map(([k, v]) => [k, withoutRefs(v)]),
       );

@@ -1,25 +1,52 @@
 /**
  * The ajv instance the validators are compiled with: every error collected, strict mode on, formats
  * from src/runtime/formats.ts, standalone ESM source output. It is ajv's default (draft-07) class
- * plus the 2019/2020 `next` vocabulary (and `unevaluated*` only when a schema uses them): the
- * 2020-12 class adds evaluated-property bookkeeping to every function, which measured 1.5–2× slower
- * on the Gcore invoice page; the transform writes tuples in the draft-07 form.
+ * plus the 2019/2020 `next` vocabulary, or, when a schema uses `unevaluated*`, ajv's 2020-12 class
+ * (see {@link ValidatorAjvOptions.unevaluated} for the measured trade-off).
  * @see https://ajv.js.org/options.html
  * @see https://ajv.js.org/strict-mode.html
  */
+
 import AjvModule, { _, type CodeKeywordDefinition, type Format, type KeywordCxt } from "ajv";
+import CoreModule from "ajv/dist/core.js";
+import draft2020Module from "ajv/dist/vocabularies/draft2020.js";
+import dynamicModule from "ajv/dist/vocabularies/dynamic/index.js";
 import nextVocabulary from "ajv/dist/vocabularies/next.js";
-import unevaluatedVocabulary from "ajv/dist/vocabularies/unevaluated/index.js";
 import { formats } from "../../runtime/formats.js";
 
 // ajv ships CommonJS: Node's ESM loader hands over `module.exports` (the real export is its
 // `.default`), while bundlers and vitest may unwrap it already.
 const Ajv = AjvModule.default;
+
+/**
+ * ajv's 2020-12 class without its `dynamic` vocabulary: the registry resolves `$dynamicRef`
+ * statically (schema-registry.ts), and ajv's dynamic-anchor bookkeeping would add a context
+ * argument to every function call.
+ */
+type CoreClass = typeof CoreModule.default;
+// Node hands over `exports` (the class is its `.default`); vitest may hand over the class itself.
+const Core: CoreClass =
+  (CoreModule as unknown as { default?: CoreClass }).default ??
+  (CoreModule as unknown as CoreClass);
+const draft2020 =
+  (draft2020Module as unknown as { default?: Vocabulary[] }).default ??
+  (draft2020Module as unknown as Vocabulary[]);
+
+class Ajv2020Static extends Core {
+  constructor(opts: ConstructorParameters<CoreClass>[0] = {}) {
+    super({ ...opts, next: true, unevaluated: true });
+  }
+  override _addVocabularies(): void {
+    super._addVocabularies();
+    const dynamic = vocabulary(dynamicModule);
+    for (const v of draft2020) if (v !== dynamic) this.addVocabulary(v);
+  }
+}
 type Vocabulary = typeof nextVocabulary.default;
 const vocabulary = (module: { default: Vocabulary } | Vocabulary): Vocabulary =>
   Array.isArray(module) ? module : module.default;
 
-/** The ajv class the validators are compiled with. */
+/** The ajv class the validators are compiled with (the 2020-12 class is a subclass of it). */
 export type ValidatorAjv = InstanceType<typeof Ajv>;
 
 /**
@@ -53,13 +80,19 @@ export const nullOrKeyword: CodeKeywordDefinition = {
 export interface ValidatorAjvOptions {
   /** Module specifier of `src/runtime` as the generated file sees it. */
   readonly runtimeImport: string;
-  /** Track evaluated properties/items (only when some schema uses `unevaluated*`: it costs time). */
+  /**
+   * Some schema uses `unevaluatedProperties`/`unevaluatedItems`: compile with ajv's 2020-12 class,
+   * whose evaluated-item bookkeeping is right where the draft-07 class with the `unevaluated`
+   * vocabulary is not (tuples and `items` inside `anyOf`/`if`). It costs time in every function:
+   * 1.3× the draft-07 class on the Gcore invoice page (0.26 vs 0.20 of JSON.parse, same run), so
+   * documents without `unevaluated*` keep the draft-07 class (tuples converted, draft07-tuples.ts).
+   */
   readonly unevaluated: boolean;
 }
 
 /** A fresh ajv instance configured for the validators of one API. */
 export function createValidatorAjv(options: ValidatorAjvOptions): ValidatorAjv {
-  const ajv = new Ajv({
+  const options07or2020 = {
     allErrors: true,
     // Strict mode stays on for what it is for: unknown keywords and formats, ignored keywords.
     strict: true,
@@ -68,6 +101,10 @@ export function createValidatorAjv(options: ValidatorAjvOptions): ValidatorAjv {
     strictTypes: false,
     strictTuples: false,
     strictRequired: false,
+    // JSON Schema lets a property also match a `patternProperties` pattern; both apply.
+    allowMatchingProperties: true,
+    // minContains/maxContains (2019-09+) are read by `contains` only with this on.
+    next: true,
     // The transform checks every keyword's shape; meta-schema validation would only cost time.
     validateSchema: false,
     // Never inline a `$ref`: every referenced schema becomes one shared function.
@@ -85,12 +122,15 @@ export function createValidatorAjv(options: ValidatorAjvOptions): ValidatorAjv {
       optimize: false,
       formats: _`require(${`${options.runtimeImport}/formats.js`}).formats`,
     },
-  });
+  } as const;
+  const ajv = (
+    options.unevaluated ? new Ajv2020Static(options07or2020) : new Ajv(options07or2020)
+  ) as ValidatorAjv;
   for (const [name, check] of Object.entries(formats)) {
     ajv.addFormat(name, check as unknown as Format);
   }
-  ajv.addVocabulary(vocabulary(nextVocabulary));
-  if (options.unevaluated) ajv.addVocabulary(vocabulary(unevaluatedVocabulary));
+  // The 2020-12 class has both vocabularies already.
+  if (!options.unevaluated) ajv.addVocabulary(vocabulary(nextVocabulary));
   ajv.addVocabulary([...OPENAPI_ANNOTATIONS]);
   ajv.addKeyword(nullOrKeyword);
   return ajv;

@@ -4,13 +4,15 @@
  * @see https://ajv.js.org/standalone.html
  */
 
+import type { PatternPlan } from "../../runtime/guarded-regexp.js";
 import type { SpecWarning } from "../../runtime/operation-index.js";
 import type { OpenApiDocument } from "../../spec/load-document.js";
 import { fileHeader } from "../file-header.js";
 import { listOperations, listResponseBodies } from "../list-operations.js";
 import { classifyPattern } from "./classify-pattern.js";
 import { compileSchemas } from "./compile-schemas.js";
-import { createValidatorAjv } from "./create-validator-ajv.js";
+import { createValidatorAjv, type ValidatorAjv } from "./create-validator-ajv.js";
+import { toDraft07Tuples } from "./draft07-tuples.js";
 import { rewriteStandalone } from "./rewrite-standalone.js";
 import { SchemaRegistry } from "./schema-registry.js";
 import { splitValidators } from "./split-validators.js";
@@ -63,6 +65,19 @@ class Warnings {
   }
 }
 
+/** ajv's function name (`validate12`) → the JSON Pointer of the schema it was compiled from. */
+function functionPointers(ajv: ValidatorAjv, registry: SchemaRegistry): Map<string, string> {
+  const out = new Map<string, string>();
+  const envs = ajv.schemas as Record<
+    string,
+    { validateName?: unknown; schema?: unknown } | undefined
+  >;
+  for (const [id, env] of Object.entries(envs)) {
+    if (env?.validateName !== undefined) out.set(String(env.validateName), registry.pointerOf(id));
+  }
+  return out;
+}
+
 /** Follow schemas that are only a `$ref` to the schema that does the work. */
 function resolveAlias(id: string, schemas: ReadonlyMap<string, DialectSchema>): string {
   const seen = new Set<string>();
@@ -94,6 +109,7 @@ export async function emitValidators(
   const warnings = new Warnings();
   const linearPatterns = new Set<string>();
   const unicodeNeutralPatterns = new Set<string>();
+  const guardedPatterns = new Map<string, PatternPlan>();
   const verdicts = new Map<string, ReturnType<typeof classifyPattern>>();
   let unevaluated = false;
   const registry = new SchemaRegistry(document, {
@@ -109,6 +125,11 @@ export async function emitValidators(
         return false;
       }
       if (verdict.engine === "linear") linearPatterns.add(pattern);
+      if (verdict.engine === "guarded") {
+        guardedPatterns.set(pattern, verdict.plan);
+        if (verdict.warning)
+          warnings.add(at, `pattern ${JSON.stringify(pattern)} ${verdict.warning}`);
+      }
       if (verdict.engine === "native" && verdict.unicodeNeutral)
         unicodeNeutralPatterns.add(pattern);
       return true;
@@ -138,7 +159,11 @@ export async function emitValidators(
         rootByValidator.set(body.validator, registry.idFor(body.pointer));
     }
   }
-  const schemas = registry.drain();
+  const drained = registry.drain();
+  // The draft-07 class (no `unevaluated*` anywhere) reads tuples in its own form.
+  const schemas = unevaluated
+    ? drained
+    : new Map([...drained].map(([id, schema]) => [id, toDraft07Tuples(schema)] as const));
   const exportsByName: Record<string, string> = {};
   for (const [name, id] of rootByValidator) exportsByName[name] = resolveAlias(id, schemas);
   const roots = [...new Set(Object.values(exportsByName))];
@@ -156,7 +181,17 @@ export async function emitValidators(
     runtimeImport: context.runtimeImport,
     linearPatterns,
     unicodeNeutralPatterns,
+    guardedPatterns,
   });
+  if (module.fallbacks.length > 0) {
+    const pointerOf = functionPointers(ajv, registry);
+    for (const fallback of module.fallbacks) {
+      warnings.add(
+        pointerOf.get(fallback.name) ?? "",
+        `validator code for this schema has a shape the post-processing does not know (${fallback.reason.split("\n")[0]}); it is kept as ajv wrote it (correct verdicts; error paths may be relative and its error list is not capped)`,
+      );
+    }
+  }
   const noCheck = `${fileHeader(file)}// @ts-nocheck: ajv standalone output, covered by the validator tests rather than tsc.`;
   if (module.body.length > (options.splitAbove ?? SPLIT_ABOVE)) {
     const files = splitValidators(module, {

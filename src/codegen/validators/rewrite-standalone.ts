@@ -6,9 +6,16 @@
  * - Bounded errors: ajv's `allErrors` keeps every error object, so a 100,000-item array invalid
  *   everywhere would hold 100,000+ of them. Errors are recorded through `addError` (keeps at most
  *   MAX_VIOLATIONS (src/runtime/validate/types.ts)), ref-call merges through `appendErrors`, and each function reports
- *   its full count in `errorCount`. The rewrite knows ajv's exact statement shapes and fails loudly on any other use
- *   of `vErrors`, so an ajv upgrade cannot silently unbound memory.
- * - Patterns classified "linear" (see classify-pattern.ts) are built with re2js instead of RegExp;
+ *   its full count in `errorCount`. The rewrite knows ajv's exact statement shapes; a function with
+ *   any other shape (an ajv upgrade, a keyword ajv writes differently) is kept as ajv wrote it and
+ *   reported in `fallbacks` (codegen warns with the schema's pointer): never a crash, and never
+ *   output that does not parse, since each function is rewritten or kept whole.
+ * - The code is cut into top-level statements by a lexical scan (top-level-statements.ts), so each
+ *   function is rewritten on its own. Within a function the rewrites are still line patterns over
+ *   ajv's fixed output; moving them onto a syntax tree (acorn + magic-string, not installed) is
+ *   the next step.
+ * - Patterns classified "linear" (see classify-pattern.ts) are built with re2js instead of RegExp,
+ *   "guarded" ones by the runtime's `guardedRegExp` with their plan (split parts, step budget);
  *   native patterns the `u` flag cannot change are built without it (faster in V8).
  * - Relative paths: ajv passes `{instancePath, parentData, parentDataProperty, rootData}` to every
  *   `$ref`'d function, building a path string per call (per array item) even when nothing fails.
@@ -28,6 +35,8 @@ export interface RewriteOptions {
   readonly linearPatterns: ReadonlySet<string>;
   /** Native patterns the `u` flag cannot change (classify-pattern.ts): compiled without it. */
   readonly unicodeNeutralPatterns?: ReadonlySet<string>;
+  /** Patterns built by the runtime's `guardedRegExp` with their plan (classify-pattern.ts). */
+  readonly guardedPatterns?: ReadonlyMap<string, PatternPlan>;
 }
 
 /** One import the rewritten code may need: the identifiers it binds and its statement. */
@@ -44,7 +53,31 @@ export interface RewrittenModule {
   readonly importList: readonly ModuleImport[];
   readonly body: string;
   readonly exports: ReadonlyMap<string, string>;
+  /** Functions kept as ajv wrote them, because their code has a shape the rewrite does not know. */
+  readonly fallbacks: readonly FunctionFallback[];
 }
+
+/** A validator function left as ajv wrote it, and why. */
+export interface FunctionFallback {
+  /** ajv's function name (`validate12`). */
+  readonly name: string;
+  readonly reason: string;
+}
+
+/**
+ * A function the rewrite does not understand, kept as ajv wrote it: callers already call it with
+ * the data only (so its errors come relative to that data, as the rewritten functions' do), and it
+ * publishes `errorCount` where its returns have ajv's usual shape. Its own error list is not capped.
+ */
+function asAjvWroteIt(text: string, name: string): string {
+  return text
+    .replace(/^return errors === 0;$/gm, `${name}.errorCount = errors;\nreturn errors === 0;`)
+    .replace(/^return true;$/gm, `${name}.errorCount = 0;\nreturn true;`)
+    .replace(/^return false;$/gm, `${name}.errorCount = 1;\nreturn false;`);
+}
+
+import type { PatternPlan } from "../../runtime/guarded-regexp.js";
+import { topLevelStatements } from "./top-level-statements.js";
 
 /** ajv run-time helpers re-exported by src/runtime/validate/ajv-runtime.ts. */
 const AJV_HELPERS = new Set(["equal", "ucs2length", "uri"]);
@@ -66,7 +99,12 @@ function importName(specifier: string, taken: Map<string, string>): string {
  * `{instancePath…,schemaPath:"…",keyword:"k",params:{…}}` (ajv's error object, messages off) →
  * `instancePath…, "k", {…}`, the arguments of the runtime's `addError`.
  */
-function errorArguments(object: string): string {
+function errorArguments(text: string): string {
+  // ajv writes no raw newline inside a string literal: a newline is layout between fields.
+  const object = text.replace(/\n\s*/g, " ");
+  // An error a subschema records only to count it (ajv's `createErrors: false`, under `not`/`if`):
+  // it is always truncated away again, so its content does not matter.
+  if (object === "{}") return 'instancePath, "", {}';
   let i = "{instancePath".length;
   if (!object.startsWith("{instancePath"))
     throw new Error(`unexpected ajv error object '${object}'`);
@@ -98,22 +136,23 @@ function errorArguments(object: string): string {
   return `${path}, ${keyword}, ${params}`;
 }
 
-function rewriteErrorHandling(code: string): string {
+function rewriteErrorHandling(code: string, name: string): string {
   const out = code
     // A: one call records an error (kept only while fewer than the cap are); `errors++` still counts
     // it. ajv's schemaPath is dropped: violations never show it, and it is a fifth of the code.
     .replace(
-      /^const (err\d+) = (\{.*\});\nif\(vErrors === null\)\{\nvErrors = \[\1\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}$/gm,
+      /^const (err\d+) = (\{[\s\S]*?\});\nif\(vErrors === null\)\{\nvErrors = \[\1\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}$/gm,
       (_whole, _name: string, error: string) =>
         `vErrors = addError(vErrors, ${errorArguments(error)});`,
     )
     // B: resetting to an earlier count never grows the array (it may hold fewer than `errors`).
     .replace(/^vErrors\.length = (_errs\d+);$/gm, "if($1 < vErrors.length){vErrors.length = $1;}")
-    // D: every function publishes its full count beside its (capped) errors.
-    .replace(
-      /^(validate\d+)\.errors = vErrors;\nreturn errors === 0;$/gm,
-      "$1.errors = vErrors;\n$1.errorCount = errors;\nreturn errors === 0;",
-    );
+    // D: every function publishes its full count beside its (capped) errors, at every return
+    // (a function tracking evaluated properties sets them between its errors and its return).
+    .replace(/^return errors === 0;$/gm, `${name}.errorCount = errors;\nreturn errors === 0;`)
+    // ajv's functions for `true`/`{}` and `false` schemas set their errors directly.
+    .replace(/^return true;$/gm, `${name}.errorCount = 0;\nreturn true;`)
+    .replace(/^return false;$/gm, `${name}.errorCount = 1;\nreturn false;`);
   const allowed = [
     /^let vErrors = null;$/,
     /^vErrors = addError\(vErrors, .*\);$/,
@@ -135,7 +174,9 @@ function rewriteErrorHandling(code: string): string {
 
 const OBJECT_PARAMS =
   '(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){';
-const RELATIVE_PARAMS = '(data, instancePath=""){';
+// A second argument is ignored: a function left as ajv wrote it (see rewriteStandalone) still passes
+// its context object, and the caller's merge makes paths absolute either way.
+const RELATIVE_PARAMS = '(data){\nconst instancePath = "";';
 const CONTEXT_KEYS = ["instancePath", "parentData", "parentDataProperty", "rootData"];
 
 /** End of the JS expression starting at `from` (a top-level `,` or `}`), skipping string literals. */
@@ -263,13 +304,22 @@ function directFormatCalls(code: string): string {
     .replace(/\b(formats\d+)\.validate\(/g, (whole, name: string) =>
       names.has(name) ? `${name}(` : whole,
     );
+  const unexpected = new Set<string>();
   for (const match of out.matchAll(/\b(formats\d+)\b(.)/g)) {
     const [, name, next] = match as unknown as [string, string, string];
-    if (names.has(name) && next !== "(" && next !== " ") {
-      throw new Error(`unexpected use of format '${name}'; update rewrite-standalone.ts`);
-    }
+    if (names.has(name) && next !== "(" && next !== " ") unexpected.add(name);
   }
-  return out;
+  // A format constant used otherwise than called (a function ajv wrote differently) keeps ajv's form.
+  if (unexpected.size === 0) return out;
+  return code
+    .replace(
+      /^const (formats\d+) = (\w+\.formats(?:\.\w+|\["[^"\\]*"\]));$/gm,
+      (whole, name: string, check: string) =>
+        unexpected.has(name) ? whole : `const ${name} = ${check}.validate;`,
+    )
+    .replace(/\b(formats\d+)\.validate\(/g, (whole, name: string) =>
+      names.has(name) && !unexpected.has(name) ? `${name}(` : whole,
+    );
 }
 
 /** Remove the empty blocks ajv leaves (`optimize: false`): a number check with no keyword, `else {}`. */
@@ -288,13 +338,32 @@ export function rewriteStandalone(code: string, options: RewriteOptions): Rewrit
       exports.set(name, fn);
       return "";
     });
-  body = rewriteErrorHandling(relativeCalls(body));
+  const fallbacks: FunctionFallback[] = [];
+  body = topLevelStatements(body)
+    .map(({ text, functionName }) => {
+      if (functionName === undefined) return text;
+      // A blank line before each function, as ajv lays them out.
+      try {
+        const rewritten = rewriteErrorHandling(relativeCalls(text), functionName);
+        return `\n${dropEmptyBlocks(dropUnusedErrorCounts(rewritten))}`;
+      } catch (error) {
+        fallbacks.push({ name: functionName, reason: (error as Error).message });
+        return `\n${asAjvWroteIt(text, functionName)}`;
+      }
+    })
+    .join("\n");
   const runtime = options.runtimeImport;
   let linearUsed = false;
+  let guardedUsed = false;
   const neutral = options.unicodeNeutralPatterns ?? new Set<string>();
   // One pass over every pattern ajv built (`new RegExp("<source>", "u")`), whatever their number.
   body = body.replace(/new RegExp\(("(?:[^"\\]|\\.)*"), "u"\)/g, (whole, literal: string) => {
     const pattern = JSON.parse(literal) as string;
+    const plan = options.guardedPatterns?.get(pattern);
+    if (plan !== undefined) {
+      guardedUsed = true;
+      return `guardedRegExp(${literal}, ${JSON.stringify(plan)})`;
+    }
     if (options.linearPatterns.has(pattern)) {
       linearUsed = true;
       return `linearRegExp(${literal}, "u")`;
@@ -320,7 +389,7 @@ export function rewriteStandalone(code: string, options: RewriteOptions): Rewrit
       throw new Error(`unexpected ajv require '${specifier}'; update rewrite-standalone.ts`);
     return importName(specifier, modules);
   });
-  body = dropEmptyBlocks(directFormatCalls(dropUnusedErrorCounts(dropUnusedSchemas(body))));
+  body = directFormatCalls(dropUnusedSchemas(body));
   const importList: ModuleImport[] = [
     {
       bindings: ["addError", "appendErrors"],
@@ -339,6 +408,12 @@ export function rewriteStandalone(code: string, options: RewriteOptions): Rewrit
       statement: `import { linearRegExp } from "${runtime}/guarded-regexp.js";`,
     });
   }
+  if (guardedUsed) {
+    importList.push({
+      bindings: ["guardedRegExp"],
+      statement: `import { guardedRegExp } from "${runtime}/guarded-regexp.js";`,
+    });
+  }
   for (const [specifier, name] of modules) {
     importList.push({ bindings: [name], statement: `import * as ${name} from "${specifier}";` });
   }
@@ -347,5 +422,6 @@ export function rewriteStandalone(code: string, options: RewriteOptions): Rewrit
     importList,
     body: body.replace(/\n{3,}/g, "\n\n").trim(),
     exports,
+    fallbacks,
   };
 }

@@ -12,6 +12,7 @@
  */
 import { type ChunkStats, mergeChunks } from "./merge-chunks.js";
 import type { ModuleImport, RewrittenModule } from "./rewrite-standalone.js";
+import { topLevelStatements } from "./top-level-statements.js";
 
 /** One top-level statement (or function) of the rewritten standalone code. */
 interface Item {
@@ -41,46 +42,36 @@ export interface SplitOptions {
 export const MODULE_COST = 64 * 1024;
 /** Largest merged chunk. */
 const MAX_CHUNK = 512 * 1024;
-const FUNCTION_END = "\nreturn errors === 0;\n}";
 const ITEM_NAME = /\b(?:validate|schema|pattern|formats|func|wrapper|root)\d+\b/g;
 const COPIED = /^(?:pattern|formats|func)\d+$/;
 
 /** The top-level items of rewritten standalone code, in order. */
 function parseItems(body: string): Map<string, Item> {
   const items = new Map<string, Item>();
-  let i = 0;
-  while (i < body.length) {
-    if (body[i] === "\n") {
-      i++;
+  for (const { text, functionName } of topLevelStatements(body)) {
+    if (functionName !== undefined) {
+      items.set(functionName, {
+        name: functionName,
+        position: items.size,
+        text,
+        copied: false,
+        deps: [],
+      });
       continue;
     }
-    const lineEnd = body.indexOf("\n", i) < 0 ? body.length : body.indexOf("\n", i);
-    const line = body.slice(i, lineEnd);
-    const fn = /^function (validate\d+)\(/.exec(line)?.[1];
-    if (fn !== undefined) {
-      const end = body.indexOf(FUNCTION_END, i);
-      const text = end < 0 ? "" : body.slice(i, end + FUNCTION_END.length);
-      if (text === "" || text.includes("\nfunction ")) {
-        throw new Error(`cannot find the end of ${fn}; update split-validators.ts`);
-      }
-      items.set(fn, { name: fn, position: items.size, text, copied: false, deps: [] });
-      i = end + FUNCTION_END.length;
-      continue;
-    }
-    const constant = /^const (\w+) = .*;$/.exec(line)?.[1];
-    const evaluated = /^(validate\d+)\.evaluated = .*;$/.exec(line)?.[1];
+    const constant = /^const (\w+) = [\s\S]*;$/.exec(text)?.[1];
+    const evaluated = /^(validate\d+)\.evaluated = [\s\S]*;$/.exec(text)?.[1];
     const owner = evaluated === undefined ? undefined : items.get(evaluated);
     if (constant !== undefined) {
       const copied = COPIED.test(constant);
-      items.set(constant, { name: constant, position: items.size, text: line, copied, deps: [] });
+      items.set(constant, { name: constant, position: items.size, text, copied, deps: [] });
     } else if (owner) {
-      owner.text += `\n${line}`;
+      owner.text += `\n${text}`;
     } else {
       throw new Error(
-        `unexpected top-level statement '${line.slice(0, 80)}'; update split-validators.ts`,
+        `unexpected top-level statement '${text.slice(0, 80)}'; update split-validators.ts`,
       );
     }
-    i = lineEnd + 1;
   }
   for (const item of items.values()) {
     const code = item.text.replace(/"(?:[^"\\]|\\.)*"/g, '""');

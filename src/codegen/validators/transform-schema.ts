@@ -22,7 +22,7 @@
  * - `format: decimal` beside a `pattern` that only matches decimals (Gcore's `^\d{1,3}\.\d{12}$`) is
  *   left to the pattern: the pattern is the stricter check, and running both doubles the cost of
  *   every amount.
- * - Tuples: 2020-12 `prefixItems` (+ `items`) become draft-07 `items: [..]` (+ `additionalItems`).
+ * - Tuples: draft 4's `items: [..]` (+ `additionalItems`) become 2020-12 `prefixItems` (+ `items`).
  * - Local `$ref`s become references to per-target schema ids (see schema-registry.ts), so every
  *   component is compiled once and shared by all the responses that use it.
  * @see https://spec.openapis.org/oas/v3.0.3#schema-object
@@ -42,6 +42,11 @@ export interface TransformContext {
   readonly openapi30: boolean;
   /** The schema id a local `$ref` stands for (its target is queued for transformation), or undefined. */
   readonly refId: (ref: string, pointer: string) => string | undefined;
+  /**
+   * The schema id of the root of the resource holding the keyword at `pointer` (`$recursiveRef:
+   * "#"`): its `$id` resource, else the whole schema it belongs to (a component or a media type's).
+   */
+  readonly resourceRootId: (pointer: string) => string | undefined;
   /** Whether `pattern` may stay (false: already reported); at `pointer`. */
   readonly acceptPattern: (pattern: string, pointer: string) => boolean;
   /** A problem that did not stop generation. */
@@ -78,15 +83,18 @@ export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
   "definitions",
 ]);
 
-/** Identity keywords the dialect does not follow (refs resolve against the document). */
-const UNSUPPORTED_KEYWORDS = new Set([
-  "$id",
-  "$anchor",
-  "$dynamicRef",
-  "$dynamicAnchor",
-  "$recursiveRef",
-  "$recursiveAnchor",
-]);
+/**
+ * Identity keywords: the registry resolves every reference at codegen (schema-registry.ts), so
+ * they have done their work by the time a schema is compiled.
+ */
+const IDENTITY_KEYWORDS = new Set(["$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor"]);
+
+/**
+ * Dynamic references, resolved statically: to what `$ref` with the same value would name (for
+ * `$recursiveRef`, always `#`). That is their meaning unless an outer resource of the dynamic
+ * scope declares the same `$dynamicAnchor`, which vendor documents do not do.
+ */
+const DYNAMIC_REFS = new Set(["$dynamicRef", "$recursiveRef"]);
 
 const TYPES = new Set(["string", "number", "integer", "boolean", "array", "object", "null"]);
 
@@ -141,7 +149,8 @@ const list =
     if (!Array.isArray(value) || value.length === 0) {
       return invalid(ctx, at, keyword, "a non-empty array of schemas");
     }
-    out[keyword] = value.map((item, i) => subschema(item, `${at}/${i}`, ctx));
+    const earlier = Array.isArray(out[keyword]) ? (out[keyword] as DialectSchema[]) : [];
+    out[keyword] = [...earlier, ...value.map((item, i) => subschema(item, `${at}/${i}`, ctx))];
   };
 
 const map =
@@ -207,6 +216,11 @@ const KEYWORDS: Readonly<Record<string, Handler>> = {
   },
   enum: (value, at, out, _node, ctx) => {
     if (!Array.isArray(value)) return invalid(ctx, at, "enum", "an array");
+    // An empty enum accepts nothing (ajv refuses to compile it): an allOf holding `false`.
+    if (value.length === 0) {
+      out.allOf = [...((out.allOf as DialectSchema[] | undefined) ?? []), false];
+      return;
+    }
     out.enum = value;
   },
   const: (value, _at, out) => {
@@ -240,7 +254,8 @@ const KEYWORDS: Readonly<Record<string, Handler>> = {
   dependentRequired: (value, at, out, _node, ctx) => {
     if (!isJsonObject(value))
       return invalid(ctx, at, "dependentRequired", "an object of string arrays");
-    const result: JsonObject = {};
+    // Merged with what a `dependencies` keyword of the same schema contributed.
+    const result: JsonObject = { ...((out.dependentRequired as JsonObject | undefined) ?? {}) };
     for (const [key, names] of Object.entries(value)) {
       stringList(key)(names, `${at}/${escapePointerToken(key)}`, result, value, ctx);
     }
@@ -268,30 +283,54 @@ const KEYWORDS: Readonly<Record<string, Handler>> = {
     ctx.usesUnevaluated();
     single("unevaluatedItems")(value, at, out, node, ctx);
   },
-  // Tuples are written draft-07 style (`items: [..]` + `additionalItems`), the form ajv's default
-  // (draft-07) class compiles: its 2020-12 class adds evaluated-property tracking to every function.
+  // Tuples are written in the 2020-12 form (`prefixItems` + `items`), draft 4's `items: [..]` +
+  // `additionalItems` included; draft07-tuples.ts turns them back when compiling with ajv's
+  // draft-07 class (see create-validator-ajv.ts for when each class is used).
   items: (value, at, out, node, ctx) => {
-    if (Array.isArray(node.prefixItems)) {
-      single("additionalItems")(value, at, out, node, ctx);
-    } else if (Array.isArray(value)) {
-      list("items")(value, at, out, node, ctx);
+    if (Array.isArray(value) && !Array.isArray(node.prefixItems)) {
+      list("prefixItems")(value, at, out, node, ctx);
       const rest = node.additionalItems;
       if (rest !== undefined)
-        single("additionalItems")(rest, at.replace(/items$/, "additionalItems"), out, node, ctx);
-    } else {
+        single("items")(rest, at.replace(/items$/, "additionalItems"), out, node, ctx);
+    } else if (!Array.isArray(value)) {
       single("items")(value, at, out, node, ctx);
+    } else {
+      invalid(ctx, at, "items", "a schema beside prefixItems");
     }
   },
   additionalItems: () => {
     // Handled with a tuple-form `items`; without one it has no effect.
   },
-  prefixItems: list("items"),
+  prefixItems: list("prefixItems"),
   contains: single("contains"),
   allOf: list("allOf"),
   anyOf: list("anyOf"),
   oneOf: list("oneOf"),
   not: single("not"),
-  if: single("if"),
+  // `if` without `then`/`else` never changes a verdict, but its annotations count for
+  // `unevaluated*`; ajv's strict mode refuses it alone, so it gets the no-op `then: true`.
+  if: (value, at, out, node, ctx) => {
+    single("if")(value, at, out, node, ctx);
+    if (node.then === undefined && node.else === undefined && out.if !== undefined) {
+      setOwn(out, "then", true);
+    }
+  },
+  // Draft 4-7 `dependencies` (OpenAPI 3.0's dialect; 2020-12 split it in two): a list of names is
+  // `dependentRequired`, a schema `dependentSchemas`.
+  dependencies: (value, at, out, _node, ctx) => {
+    if (!isJsonObject(value)) return invalid(ctx, at, "dependencies", "an object");
+    const required: JsonObject = { ...((out.dependentRequired as JsonObject | undefined) ?? {}) };
+    const schemas: JsonObject = { ...((out.dependentSchemas as JsonObject | undefined) ?? {}) };
+    for (const [key, item] of Object.entries(value)) {
+      const itemAt = `${at}/${escapePointerToken(key)}`;
+      if (Array.isArray(item)) stringList(key)(item, itemAt, required, value, ctx);
+      else if (typeof item === "boolean" || isJsonObject(item)) {
+        setOwn(schemas, key, subschema(item, itemAt, ctx));
+      } else invalid(ctx, itemAt, "dependencies", "an array of names or a schema");
+    }
+    if (Object.keys(required).length > 0) out.dependentRequired = required;
+    if (Object.keys(schemas).length > 0) out.dependentSchemas = schemas;
+  },
 };
 
 /** `then`/`else` apply only beside an `if` (a Map: an object with a `then` key would be a thenable). */
@@ -309,6 +348,49 @@ const CONDITIONAL_BRANCHES: ReadonlyMap<string, Handler> = new Map([
     },
   ],
 ]);
+
+/**
+ * Beside `unevaluatedProperties`, `if`/`then`/`else` becomes `anyOf: [{allOf: [if, then]}, {allOf: [{not:
+ * if}, else]}]`: the same verdict and the same annotations (a failed `if` contributes none), but
+ * ajv with `allErrors` merges a conditional's evaluated properties wrongly (it counts the `if`'s
+ * when it fails and not when it passes), which turns valid bodies into rejections.
+ */
+function conditionalForUnevaluated(out: JsonObject): void {
+  // Only for properties: for items, ajv's own conditional agrees with the suite more often (its
+  // `contains` marks every item evaluated either way), measured on the JSON Schema Test Suite.
+  if (out.unevaluatedProperties === undefined || out.if === undefined) return;
+  const condition = out.if as DialectSchema;
+  const branches: DialectSchema[] = [
+    { allOf: [condition, (out.then as DialectSchema | undefined) ?? true] },
+    { allOf: [{ not: condition }, (out.else as DialectSchema | undefined) ?? true] },
+  ];
+  delete out.if;
+  delete out.then;
+  delete out.else;
+  const earlier = Array.isArray(out.allOf) ? (out.allOf as DialectSchema[]) : [];
+  out.allOf = [...earlier, { anyOf: branches }];
+}
+
+/** `$dynamicRef`/`$recursiveRef` as a static reference, beside any `$ref` of the same schema. */
+function dynamicRef(
+  keyword: string,
+  value: unknown,
+  at: string,
+  out: JsonObject,
+  ctx: TransformContext,
+): void {
+  if (typeof value !== "string") {
+    invalid(ctx, at, keyword, "a string");
+    return;
+  }
+  const id = keyword === "$recursiveRef" ? ctx.resourceRootId(at) : ctx.refId(value, at);
+  if (id === undefined) return;
+  if (out.$ref === undefined) out.$ref = id;
+  else {
+    const earlier = Array.isArray(out.allOf) ? (out.allOf as DialectSchema[]) : [];
+    out.allOf = [...earlier, { $ref: id }];
+  }
+}
 
 /** True for `{ type: "null" }` (annotations aside): one branch of the normalised nullable anyOf. */
 function isNullOnly(schema: DialectSchema): boolean {
@@ -365,10 +447,10 @@ export function transformSchema(
     const at = `${pointer}/${escapePointerToken(key)}`;
     const handler = KEYWORDS[key] ?? CONDITIONAL_BRANCHES.get(key);
     if (handler) handler(value, at, out, node, ctx);
-    else if (UNSUPPORTED_KEYWORDS.has(key)) {
-      ctx.warn(at, `'${key}' is not supported (references resolve against the document); ignored`);
-    } else ctx.unknownKeyword(key, at);
+    else if (DYNAMIC_REFS.has(key)) dynamicRef(key, value, at, out, ctx);
+    else if (!IDENTITY_KEYWORDS.has(key)) ctx.unknownKeyword(key, at);
   }
+  conditionalForUnevaluated(out);
   const anyOf = out.anyOf;
   if (Array.isArray(anyOf) && anyOf.length === 2 && !Object.hasOwn(out, "nullOr")) {
     const nullAt = anyOf.findIndex(isNullOnly);
@@ -385,6 +467,18 @@ export function transformSchema(
     delete out.format;
   }
   if (Array.isArray(out.type) && out.type.includes("null")) withNullInEnum(out);
+  const { minContains, maxContains } = out;
+  if (
+    typeof minContains === "number" &&
+    typeof maxContains === "number" &&
+    minContains > maxContains
+  ) {
+    // No array can hold more than max and fewer than min matches (ajv refuses to compile it).
+    delete out.minContains;
+    delete out.maxContains;
+    const earlier = Array.isArray(out.allOf) ? (out.allOf as DialectSchema[]) : [];
+    out.allOf = [...earlier, { not: { type: "array" } }];
+  }
   if (node.nullable === true) return makeNullable(out);
   if (node.nullable !== undefined && typeof node.nullable !== "boolean") {
     invalid(ctx, `${pointer}/nullable`, "nullable", "a boolean");

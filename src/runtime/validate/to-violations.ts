@@ -1,4 +1,5 @@
 /** ajv error objects → contract violations that name the offending value by JSON Pointer. */
+import { patternBudgetExceeded } from "../pattern-budget.js";
 import type { AjvLikeError, Violation } from "./types.js";
 
 function escapeToken(token: string): string {
@@ -93,11 +94,15 @@ export function toViolations(errors: readonly AjvLikeError[], body: unknown): Vi
         value: valueAt(body, pointer),
       };
     }
-    return {
-      pointer: at,
-      keyword: error.keyword,
-      message: message(error),
-      value: valueAt(body, at),
-    };
+    const value = valueAt(body, at);
+    if (error.keyword === "pattern" && patternBudgetExceeded(error.params.pattern, value)) {
+      return {
+        pointer: at,
+        keyword: "pattern-budget-exceeded",
+        message: `could not be checked against the pattern ${String(error.params.pattern)} within its time budget (the pattern needs a backtracking engine; see the codegen warning)`,
+        value,
+      };
+    }
+    return { pointer: at, keyword: error.keyword, message: message(error), value };
   });
 }
