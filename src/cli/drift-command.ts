@@ -1,3 +1,4 @@
+import { replayDriftResults } from "../contract/replay/replay-after-drift.js";
 import { anyChangeReaches } from "../drift/change.js";
 import { type DriftResult, detectDrift } from "../drift/detect-drift.js";
 import { EMPTY_POLICY, loadDiffPolicy } from "../drift/diff-policy.js";
@@ -17,6 +18,9 @@ against the vendored spec. Exit 0 when nothing at or above --fail-on (default in
 drift (the classified diff is printed, as markdown by default), 2 when upstream is unreachable.
 Each API's specs/<api>/${IGNORE_FILE_NAME}, when present, lists accepted changes (with reasons) and
 level overrides; --ignore FILE adds one more for every API.
+When recordings/<api>/ (or $API_CONTRACTS_RECORDINGS/<api>/) holds recorded traffic, every recorded
+response is also re-checked against the rebuilt document (as 'replay' does): exit 1 when it
+contradicts it.
 `;
 
 /** `api-contracts drift [api...]`: see {@link USAGE}. `root` is the project root; `limits` bound each download. */
@@ -65,7 +69,10 @@ export async function run(
   warnUnusedIgnores(
     policy.ignore.filter((entry) => results.every((r) => r.unusedIgnores.includes(entry))),
   );
-  return results.some((r) => anyChangeReaches(r.changes, failOn))
+  // Recorded traffic (recordings/<api>/) re-checked against each rebuilt document.
+  const stream = format === "json" ? process.stderr : process.stdout;
+  const contradicted = await replayDriftResults(root, results, stream);
+  return contradicted || results.some((r) => anyChangeReaches(r.changes, failOn))
     ? ExitCode.violation
     : ExitCode.ok;
 }

@@ -1,3 +1,4 @@
+import { replayDriftResults } from "../contract/replay/replay-after-drift.js";
 import type { FetchLimits } from "../drift/fetch-upstream.js";
 import { formatDriftReport } from "../drift/format-report.js";
 import { pullApis } from "../drift/pull-upstream.js";
@@ -12,7 +13,8 @@ Writes the new upstream copies to specs/<api>/upstream/, rebuilds the vendored s
 copies' sha256 and info.version in source.json and regenerates generated/, so that one git diff
 shows spec, types and validators changing together; prints the classified diff (with the same
 engine and specs/<api>/diff-ignore.yaml as 'drift'). Nothing is written
-unless every API's upstream could be read and rebuilt. Exit 2 when upstream is unreachable.
+unless every API's upstream could be read and rebuilt. Exit 2 when upstream is unreachable; exit 1
+when recorded traffic (recordings/<api>/, as 'replay' reads it) contradicts a new document.
 `;
 
 /** `api-contracts pull [api...]`: see {@link USAGE}. */
@@ -51,5 +53,7 @@ export async function run(
     );
   }
   process.stderr.write(`regenerated generated/ for ${apis.join(", ") || "no API"}\n`);
-  return ExitCode.ok;
+  // Recorded traffic (recordings/<api>/) re-checked against each new document.
+  const stream = format === "json" ? process.stderr : process.stdout;
+  return (await replayDriftResults(root, results, stream)) ? ExitCode.violation : ExitCode.ok;
 }

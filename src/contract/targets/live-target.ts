@@ -5,6 +5,7 @@
  */
 import type { Transport } from "../../runtime/client/request-pipeline.js";
 import type { LiveSetup } from "./live-credentials.js";
+import { recordingTransport } from "./record-live.js";
 import { DEFAULT_RATE, pacedTransport } from "./request-pacer.js";
 import type { TargetSession } from "./target-session.js";
 
@@ -22,7 +23,11 @@ export function liveSession(
   setup: Exclude<LiveSetup, { skipped: string }>,
   options: LiveSessionOptions = {},
 ): TargetSession {
-  const transport = options.fetch ?? ((request: Request) => fetch(request));
+  // `test --record DIR`: the setup carries the recording; each exchange sent is stored redacted.
+  const transport = recordingTransport(
+    setup,
+    options.fetch ?? ((request: Request) => fetch(request)),
+  );
   return {
     api: setup.api,
     target: "live",

@@ -21,6 +21,7 @@ import {
   type RawParams,
 } from "./paginate.js";
 import { createOperationSerializers, type OperationSerializers } from "./parameter-serializers.js";
+import { createRecorder, type RecordOptions } from "./record-exchange.js";
 import { createPipeline, type ResponseObserver, type Transport } from "./request-pipeline.js";
 import {
   createResponseCheck,
@@ -34,6 +35,7 @@ import {
 } from "./retry-policy.js";
 
 export type { ListItem, ListPath, PaginateOptions } from "./paginate.js";
+export type { RecordOptions } from "./record-exchange.js";
 export type { ValidateMode, ViolationHandler } from "./response-validation.js";
 export type { RetryOptions } from "./retry-policy.js";
 
@@ -56,6 +58,8 @@ export interface ApiClientOptions {
   readonly maxResponseBytes?: number;
   /** Retries of GET/HEAD on 429/503 and network errors. Default 3 attempts within 60 s. */
   readonly retry?: RetryOptions;
+  /** Record every exchange, redacted, as HAR 1.2 under `record.dir` (record-exchange.ts). */
+  readonly record?: RecordOptions;
 }
 
 /** Hooks the generated factory passes in; validators load lazily so `validate: "off"` costs nothing. */
@@ -135,7 +139,11 @@ export function createApiClient<Paths extends {}>(
       [credential],
     ),
   });
-  const baseTransport: Transport = options.fetch ?? ((request) => globalThis.fetch(request));
+  const recorder = options.record ? createRecorder(index, options.record, [credential]) : undefined;
+  const recorded = (transport: Transport): Transport => recorder?.wrap(transport) ?? transport;
+  const baseTransport: Transport = recorded(
+    options.fetch ?? ((request) => globalThis.fetch(request)),
+  );
   const core = createClient<Paths>({
     baseUrl: settings.baseUrl,
     fetch: (request) =>
@@ -158,7 +166,7 @@ export function createApiClient<Paths extends {}>(
     const serialize = serializersFor(name, operation);
     const params = init?.params ?? {};
     const header = headerValues(serialize, params);
-    const transport = init?.fetch ?? baseTransport;
+    const transport = init?.fetch ? recorded(init.fetch) : baseTransport;
     const { observe, ...rest } = init ?? {};
     return {
       querySerializer: serialize.query,
