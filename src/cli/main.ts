@@ -39,6 +39,14 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "run the contract suite (--target mock|live, --api, --strict-examples)",
     load: () => import("./test-command.js").then((m) => m.run),
   },
+  replay: {
+    summary: "re-check recorded traffic against a spec (DIR --spec FILE; exit 1 if it contradicts)",
+    load: () => import("./replay-command.js").then((m) => m.run),
+  },
+  report: {
+    summary: "merge the reports of a sharded contract run (merge DIR... [--out DIR])",
+    load: () => import("./report-command.js").then((m) => m.run),
+  },
   sandbox: {
     summary: "run the vendor-API sandbox until Ctrl-C (--scenario: drift)",
     load: () => import("./sandbox-command.js").then((m) => m.run),

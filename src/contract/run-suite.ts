@@ -7,18 +7,21 @@
  * the others.
  */
 
+import { redactSecrets } from "../runtime/redact.js";
 import type { DeriveOptions } from "./cases/derive-cases.js";
 import { ContractSetupError } from "./contract-errors.js";
 import { checkDocumentExamples } from "./examples/document-examples.js";
 import { checkPrismStaticExamples } from "./examples/prism-static-examples.js";
 import { type ApiCatalog, generatedCatalog, type LoadedApi, selectApis } from "./load-api.js";
-import { type ApiResult, runApi } from "./run/run-api.js";
+import { createCaseExecutor } from "./run/case-executor.js";
+import { type ApiResult, probeApi, runApi } from "./run/run-api.js";
 import type { PageProgress } from "./run/run-case.js";
 import { assertLiveVariables, envNamesFor, readLiveSetup } from "./targets/live-credentials.js";
 import { liveSession } from "./targets/live-target.js";
 import { MOCK_CREDENTIAL, startMockTarget } from "./targets/mock-target.js";
 import type { PrismServer } from "./targets/prism-server.js";
-import type { TargetName } from "./types.js";
+import type { SpecDefect, TargetName } from "./types.js";
+import type { ProvidedApi } from "./vitest/run-config.js";
 
 /** Options of {@link runContractSuite}. */
 export interface SuiteOptions {
@@ -68,7 +71,7 @@ export interface SuiteResult {
   readonly secrets: readonly string[];
 }
 
-function skippedApi(loaded: LoadedApi, target: TargetName, reason: string): ApiResult {
+export function skippedApi(loaded: LoadedApi, target: TargetName, reason: string): ApiResult {
   return {
     api: loaded.api,
     target,
@@ -220,5 +223,155 @@ export async function runContractSuite(options: SuiteOptions): Promise<SuiteResu
     apis,
     durationMs: Math.round(performance.now() - started),
     secrets,
+  };
+}
+
+/** A run set up and ready for its cases: targets up, credentials checked, live APIs probed. */
+export interface PreparedSuite {
+  readonly target: TargetName;
+  /** The APIs whose cases run, loaded, with where the worker sends them. */
+  readonly apis: readonly { readonly loaded: LoadedApi; readonly provided: ProvidedApi }[];
+  /** APIs left out (live, no credential, --skip-missing-credentials), as skipped results. */
+  readonly skipped: readonly ApiResult[];
+  /** Spec defects found while setting up (mock: examples checked, directly and through Prism). */
+  readonly specDefects: ReadonlyMap<string, readonly SpecDefect[]>;
+  readonly secrets: readonly string[];
+  /** Stops every Prism started (idempotent). */
+  close(): Promise<void>;
+}
+
+/**
+ * Everything of a run that comes before its cases, so that a setup error (exit 2) is one line
+ * before any case runs: APIs selected, live variables read and each live API probed with one
+ * request (credential rejected, base URL unreachable), or Prism started per API and the spec's
+ * examples checked. The cases themselves are sent by the vitest test entry.
+ */
+export async function prepareSuite(options: SuiteOptions): Promise<PreparedSuite> {
+  const catalog = options.catalog ?? generatedCatalog();
+  const ids = selectApis(options.apis ?? [], catalog.ids);
+  const env = options.env ?? process.env;
+  if (options.target === "live") assertLiveVariables(ids, env);
+  const secrets: string[] = [MOCK_CREDENTIAL];
+  if (options.target === "mock") {
+    const specFiles = await Promise.all(
+      ids.map(async (api) => ({ api, specFile: await catalog.specFile(api) })),
+    );
+    const loading = Promise.all(ids.map((api) => catalog.load(api)));
+    loading.catch(() => {});
+    const starting = startMockTarget(specFiles, {
+      seed: options.seed,
+      onStarted: options.onPrismStarted,
+      onStarting: options.onPrismStarting,
+      startTimeoutMs: options.mockStartTimeoutMs,
+      prismPackage: options.prismPackage,
+      isolation: "child-process",
+    });
+    starting.catch(() => {});
+    let loaded: LoadedApi[];
+    try {
+      loaded = await loading;
+    } catch (error) {
+      await starting.then((mock) => mock.close()).catch(() => {});
+      throw error;
+    }
+    const mock = await starting;
+    try {
+      const defects = await Promise.all(
+        loaded.map(async (api) => {
+          const prism = mock.prisms.get(api.api);
+          if (!prism) throw new Error(`unreachable: no Prism for ${api.api}`);
+          const staticDefects = await checkPrismStaticExamples({
+            index: api.index,
+            validators: api.validators,
+            prismUrl: prism.url,
+            credential: MOCK_CREDENTIAL,
+          });
+          return [
+            api.api,
+            [...checkDocumentExamples(api.api, api.document), ...staticDefects],
+          ] as const;
+        }),
+      );
+      return {
+        target: "mock",
+        apis: loaded.map((api) => ({
+          loaded: api,
+          provided: {
+            api: api.api,
+            target: "mock",
+            prismUrl: mock.prisms.get(api.api)?.url ?? "",
+          },
+        })),
+        skipped: [],
+        specDefects: new Map(defects),
+        secrets,
+        close: () => mock.close(),
+      };
+    } catch (error) {
+      await mock.close();
+      throw error;
+    }
+  }
+  const loaded = await Promise.all(ids.map((api) => catalog.load(api)));
+  const setups = loaded.map((api) => readLiveSetup(api.api, api.index.servers[0], env));
+  for (const setup of setups) if ("credential" in setup) secrets.push(setup.credential);
+  const missing = setups.filter((setup) => "skipped" in setup);
+  if (missing.length === setups.length) {
+    throw new ContractSetupError(
+      `no API can run live: ${missing.map((m) => ("skipped" in m ? m.skipped : "")).join("; ")}; set the credential (see 'api-contracts test --help'), or use --target mock`,
+      envNamesFor(loaded[0]?.api ?? "").credential,
+    );
+  }
+  if (missing.length > 0 && !options.skipMissingCredentials) {
+    const first = missing[0] as { api: string; skipped: string };
+    throw new ContractSetupError(
+      `${missing.map((m) => `${m.api}: ${"skipped" in m ? m.skipped : ""}`).join("; ")}; set it, narrow the run with --api, or pass --skip-missing-credentials`,
+      envNamesFor(first.api).credential,
+    );
+  }
+  const stopAll = new AbortController();
+  const apis: { loaded: LoadedApi; provided: ProvidedApi }[] = [];
+  const skipped: ApiResult[] = [];
+  await Promise.all(
+    loaded.map(async (api, i) => {
+      const setup = setups[i];
+      if (!setup) throw new Error("unreachable");
+      if ("skipped" in setup) {
+        skipped.push(skippedApi(api, "live", setup.skipped));
+        return;
+      }
+      const session = liveSession(setup, { rate: options.rate, allowWrites: options.allowWrites });
+      const live = {
+        credentialVariable: setup.names.credential,
+        baseUrlVariable: setup.names.baseUrl,
+      };
+      const executor = createCaseExecutor({
+        ...api,
+        session,
+        timeoutMs: options.timeoutMs,
+        maxResponseBytes: options.maxResponseBytes,
+        derive: options.derive,
+        live,
+        signal: stopAll.signal,
+      });
+      try {
+        await probeApi(executor, live, (text) => redactSecrets(text, session.secrets));
+      } catch (error) {
+        stopAll.abort(error);
+        throw error;
+      }
+      apis.push({ loaded: api, provided: { api: api.api, target: "live", setup } });
+    }),
+  );
+  const order = (id: string) => ids.indexOf(id);
+  apis.sort((a, b) => order(a.loaded.api) - order(b.loaded.api));
+  skipped.sort((a, b) => order(a.api) - order(b.api));
+  return {
+    target: "live",
+    apis,
+    skipped,
+    specDefects: new Map(),
+    secrets,
+    close: async () => {},
   };
 }

@@ -79,6 +79,8 @@ export interface Exchange {
   readonly responseHeaders: Readonly<Record<string, string>>;
   readonly body: ObservedBody;
   readonly durationMs: number;
+  /** The body's first bytes as text, redacted, for reports (set when results leave the runner). */
+  readonly excerpt?: string;
 }
 
 /** Where a filled value came from: the list item it was read from. */

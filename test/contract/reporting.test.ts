@@ -208,17 +208,25 @@ describe("JUnit", () => {
 });
 
 describe("writeReports", () => {
-  it("writes JSON and JUnit under the directory, with every secret redacted", async () => {
-    const written = await writeReports(suite([failure]), dir);
-    expect(written).toEqual({
-      json: join(dir, "contract-live.json"),
-      junit: join(dir, "contract-live.junit.xml"),
-    });
-    const [json, xml] = await Promise.all([
+  it("writes JSON, JUnit, HTML and Markdown under the directory, with every secret redacted", async () => {
+    const summaryFile = join(dir, "step-summary.md");
+    const written = await writeReports(suite([failure]), dir, { stepSummary: summaryFile });
+    expect(written.files).toEqual([
+      join(dir, "contract-live.json"),
+      join(dir, "contract-live.junit.xml"),
+      join(dir, "contract-live.html"),
+      join(dir, "contract-live.md"),
+    ]);
+    const [json, xml, html, markdown, stepSummary] = await Promise.all([
       readFile(written.json, "utf8"),
       readFile(written.junit, "utf8"),
+      readFile(written.html, "utf8"),
+      readFile(written.markdown, "utf8"),
+      readFile(summaryFile, "utf8"),
     ]);
-    for (const text of [json, xml]) {
+    expect(stepSummary).toBe(`${markdown}\n`);
+    expect(markdown).toContain("## Contract run (live): ❌ failed");
+    for (const text of [json, xml, html, markdown]) {
       expect(text).not.toContain(SECRET);
       expect(text).toContain("***");
     }

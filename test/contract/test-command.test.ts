@@ -193,6 +193,51 @@ describe("live target", () => {
   });
 });
 
+describe("vitest's options on a live run against a drifted sandbox", () => {
+  let drifted: Sandbox;
+  beforeAll(async () => {
+    drifted = await startSandbox({ scenario: "amount-overflow" });
+  });
+  afterAll(async () => {
+    await drifted.close();
+  });
+  const env = () => ({
+    GCORE_API_KEY: drifted.credentials.gcoreApiKey,
+    GCORE_BASE_URL: drifted.url,
+  });
+  const casesIn = async (): Promise<{ failed: number; all: number }> => {
+    const report = JSON.parse(await readFile(join(reports, "contract-live.json"), "utf8")) as {
+      apis: { cases: { failures: unknown[] }[] }[];
+    };
+    const cases = report.apis.flatMap((a) => a.cases);
+    return { failed: cases.filter((c) => c.failures.length > 0).length, all: cases.length };
+  };
+
+  it("without --bail every case runs, and the failures are named per case by the reporter given", async () => {
+    const { code, out } = await cli(
+      ["--target", "live", "--api", "gcore-billing", "--rate", "1000", "--reporter", "verbose"],
+      env(),
+    );
+    expect(code).toBe(1);
+    expect(out).toMatch(/gcore-billing › v1_erp_invoices_list › required params only/);
+    expect(out).toContain("/results/0/amount_untaxed");
+    const { failed, all } = await casesIn();
+    expect(failed).toBeGreaterThan(5);
+    expect(all).toBeGreaterThan(20);
+  });
+
+  it("--bail 1 stops the run after the first failing case (fewer cases run)", async () => {
+    const { code } = await cli(
+      ["--target", "live", "--api", "gcore-billing", "--rate", "1000", "--bail", "1"],
+      env(),
+    );
+    expect(code).toBe(1);
+    const { failed, all } = await casesIn();
+    expect(failed).toBeGreaterThan(0);
+    expect(all).toBeLessThan(20);
+  });
+});
+
 describe("mock target and Ctrl-C", () => {
   it("stops Prism and exits 130 on SIGINT, leaving no server behind", async () => {
     const child = spawn(

@@ -2,8 +2,9 @@
  * The package as another repo gets it: `npm pack` of the built dist/ (npm test builds before it
  * runs vitest), installed into a temporary project outside the repo from the npm cache (tests
  * reach no registry), compiled there with `tsc --noEmit`, and one call run against Prism started
- * on the spec shipped inside the installed package. Also lints the package with publint and
- * @arethetypeswrong/cli.
+ * on the spec shipped inside the installed package; a consumer's own vitest test uses
+ * `api-contracts/vitest`'s `toMatchApiSpec` against the sandbox, faithful and drifted. Also lints
+ * the package with publint and @arethetypeswrong/cli.
  */
 import { execFile } from "node:child_process";
 import {
@@ -22,8 +23,17 @@ import { publint } from "publint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiIds } from "../../generated/index.js";
 import { type PrismServer, startPrism } from "../../src/contract/targets/prism-server.js";
+import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox-server.js";
 
 const run = promisify(execFile);
+/** The vitest the consumer installs: the repo's own version (in the npm cache, like every package here). */
+const VITEST_VERSION = (
+  JSON.parse(
+    readFileSync(resolve(import.meta.dirname, "../../node_modules/vitest/package.json"), "utf8"),
+  ) as {
+    version: string;
+  }
+).version;
 const repo = resolve(import.meta.dirname, "../..");
 const tsc = join(repo, "node_modules/typescript/bin/tsc");
 const attw = join(repo, "node_modules/@arethetypeswrong/cli/dist/index.js");
@@ -140,7 +150,15 @@ beforeAll(async () => {
   );
   const installed = await exec(
     "npm",
-    ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball],
+    [
+      "install",
+      "--offline",
+      "--no-audit",
+      "--no-fund",
+      "--ignore-scripts",
+      tarball,
+      `vitest@${VITEST_VERSION}`,
+    ],
     consumer,
   );
   expect(installed.code, `npm install --offline failed: ${installed.stderr}`).toBe(0);
@@ -193,6 +211,75 @@ describe("the packed package in a consumer project", () => {
   });
 });
 
+/** A consumer's own vitest test: one call of the generated client, checked with the matcher. */
+const MATCHER_TEST = `import "api-contracts/vitest";
+import { createGcoreBillingClient } from "api-contracts/gcore-billing";
+import { expect, it } from "vitest";
+
+declare const process: { env: Record<string, string | undefined> };
+
+it("lists invoices as the spec says", async () => {
+  const gcore = createGcoreBillingClient({ apiKey: process.env.GCORE_API_KEY ?? "", baseUrl: process.env.GCORE_BASE_URL });
+  await expect(await gcore.GET("/billing/org/v1/erp-invoices", { params: { query: { limit: 5 } } })).toMatchApiSpec();
+});
+`;
+
+describe("a consumer's vitest test with api-contracts/vitest", () => {
+  const KEY = "gk_consumer_matcher_3Nf7Vd";
+  const sandboxes: Sandbox[] = [];
+  afterAll(async () => {
+    await Promise.all(sandboxes.map((s) => s.close()));
+  });
+
+  /** The consumer's vitest run against a sandbox (faithful, or a drift scenario). */
+  async function consumerRun(scenario?: "amount-overflow") {
+    const sandbox = await startSandbox({ scenario, credentials: { gcoreApiKey: KEY } });
+    sandboxes.push(sandbox);
+    return exec(
+      process.execPath,
+      [
+        join(consumer, "node_modules/vitest/vitest.mjs"),
+        "run",
+        "matcher.test.ts",
+        "--reporter",
+        "verbose",
+      ],
+      consumer,
+      // Not BASE_URL: vitest sets that one to Vite's base ("/").
+      { GCORE_BASE_URL: sandbox.url, GCORE_API_KEY: KEY, CI: "true" },
+    );
+  }
+
+  it("type-checks: toMatchApiSpec is on vitest's expect", { timeout: 180_000 }, async () => {
+    const compiled = await compile("matcher.test", MATCHER_TEST);
+    expect(compiled.code, compiled.stdout + compiled.stderr).toBe(0);
+    const misspelt = await compile(
+      "misspelt.check",
+      MATCHER_TEST.replace("toMatchApiSpec", "toMatchApiSpek"),
+    );
+    expect(misspelt.stdout).toMatch(/toMatchApiSpek/);
+  });
+
+  it("passes against a faithful server", { timeout: 120_000 }, async () => {
+    writeFileSync(join(consumer, "matcher.test.ts"), MATCHER_TEST);
+    const ran = await consumerRun();
+    expect(ran.code, ran.stdout + ran.stderr).toBe(0);
+    expect(ran.stdout).toContain("lists invoices as the spec says");
+  });
+
+  it("fails against amounts that drift, naming the field, never the key", {
+    timeout: 120_000,
+  }, async () => {
+    writeFileSync(join(consumer, "matcher.test.ts"), MATCHER_TEST);
+    const ran = await consumerRun("amount-overflow");
+    expect(ran.code).toBe(1);
+    const output = ran.stdout + ran.stderr;
+    expect(output).toContain("expected gcore-billing v1_erp_invoices_list (200 from");
+    expect(output).toMatch(/\/results\/0\/amount_untaxed: .*pattern/);
+    expect(output).not.toContain(KEY);
+  });
+});
+
 describe("package lint", () => {
   it("publint finds nothing in the package", async () => {
     const { messages } = await publint({ pkgDir: repo, level: "suggestion", pack: false });
@@ -211,7 +298,7 @@ describe("package lint", () => {
   });
 
   it("@arethetypeswrong/cli finds no type problem for ESM consumers on any entry point", async () => {
-    const entrypoints = [".", ...apiIds.map((id) => `./${id}`), "./runtime/formats.js"];
+    const entrypoints = [".", ...apiIds.map((id) => `./${id}`), "./runtime/formats.js", "./vitest"];
     const checked = await exec(
       process.execPath,
       [attw, tarball, "--profile", "esm-only", "--format", "json", "--entrypoints", ...entrypoints],

@@ -1,15 +1,17 @@
 /**
  * The JSON report: the whole run (cases, parameters sent, exchanges without bodies, failures,
- * spec defects, coverage, tallies), secrets already redacted by the runner.
+ * spec defects, coverage, tallies, a redacted body excerpt per exchange), secrets already redacted
+ * by the runner. It is also what `api-contracts report merge` reads back (read-json-report.ts).
  */
 import type { SuiteResult } from "../run-suite.js";
 import { suiteExitCode, tallyApi } from "./tally.js";
 
 /** The report as a JSON-ready object (`secrets` are left out, bodies too: they can be large). */
-export function buildJsonReport(suite: SuiteResult): unknown {
+export function buildJsonReport(suite: SuiteResult, shard?: string): unknown {
   return {
     tool: "api-contracts",
     target: suite.target,
+    shard: shard ?? null,
     strictExamples: suite.strictExamples,
     exitCode: suiteExitCode(suite),
     durationMs: suite.durationMs,

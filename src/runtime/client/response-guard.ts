@@ -129,11 +129,15 @@ export function guardResponse(response: Response, context: GuardContext): Respon
     { highWaterMark: 0 },
   );
   try {
-    return new Response(body, {
+    const guarded = new Response(body, {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
     });
+    // A constructed Response has no URL; keep the original's, so a caller (toMatchApiSpec) can
+    // tell which operation answered.
+    Object.defineProperty(guarded, "url", { value: response.url });
+    return guarded;
   } catch {
     // A status the Response constructor refuses (outside 200-599): hand the original on, unbounded
     // by size but still by the deadline, which aborts the fetch.
