@@ -1,5 +1,4 @@
 import { join, relative, resolve } from "node:path";
-import { packageRoot } from "../codegen/runtime-import.js";
 import { ContractSetupError } from "../contract/contract-errors.js";
 import { createProgressReporter } from "../contract/reporting/progress-reporter.js";
 import { formatSummary } from "../contract/reporting/summary.js";
@@ -26,6 +25,7 @@ import { UsageError } from "../errors.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../runtime/client/client-errors.js";
 import { DEFAULT_TIMEOUT_MS } from "../runtime/client/create-api-client.js";
 import { redactSecrets } from "../runtime/redact.js";
+import { packageRoot } from "../spec/package-root.js";
 import { parseOptions } from "./parse-options.js";
 import { resolveRecordingFlags } from "./recording-flags.js";
 

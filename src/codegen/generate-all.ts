@@ -2,12 +2,13 @@
 import { join } from "node:path";
 import { UnknownApiError, UsageError } from "../errors.js";
 import type { SpecWarning } from "../runtime/operation-index.js";
-import { discoverSpecs, readSpec } from "./discover-specs.js";
+import { discoverSpecs, readSpec } from "../spec/discover-specs.js";
+import { isPackageCheckout, packageRoot } from "../spec/package-root.js";
 import { emitRegistrySource } from "./emit-api-entry.js";
 import type { Emitter } from "./emitter.js";
 import { fileHeader } from "./file-header.js";
 import { generateApi } from "./generate-api.js";
-import { defaultRuntimeImport, isPackageCheckout, packageRoot } from "./runtime-import.js";
+import { defaultRuntimeImport } from "./runtime-import.js";
 
 /** A warning of one API. */
 export interface ApiWarning extends SpecWarning {

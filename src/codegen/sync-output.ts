@@ -1,9 +1,9 @@
 /** Writing generated code to disk, or checking that disk already holds it (`--check`). */
 import { basename, join, resolve } from "node:path";
 import { StrictWarningsError, UsageError } from "../errors.js";
-import { apiIdFromTitle, assertApiId } from "./api-naming.js";
+import { apiIdFromTitle, assertApiId } from "../spec/api-id.js";
 import { diffTree, type TreeDiff } from "./diff-tree.js";
-import { readSpec } from "./discover-specs.js";
+import { readSpec } from "../spec/discover-specs.js";
 import type { Emitter } from "./emitter.js";
 import { startParallelEmitters } from "./emitters.js";
 import { hasFileHeader } from "./file-header.js";

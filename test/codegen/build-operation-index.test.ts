@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildOperationIndex, serverUrls } from "../../src/codegen/build-operation-index.js";
-import { readSpec } from "../../src/codegen/discover-specs.js";
+import { readSpec } from "../../src/spec/discover-specs.js";
 import { flattenSecurityScheme } from "../../src/codegen/flatten-security.js";
 import { prepareDocument } from "../../src/codegen/prepare-document.js";
 import { SpecError } from "../../src/errors.js";

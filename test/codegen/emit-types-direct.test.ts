@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
-import { readSpec } from "../../src/codegen/discover-specs.js";
+import { readSpec } from "../../src/spec/discover-specs.js";
 import {
   emitTypesInPlace,
   generateTypesSource,

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readSpec } from "../../src/codegen/discover-specs.js";
+import { readSpec } from "../../src/spec/discover-specs.js";
 import { emitTypes } from "../../src/codegen/emit-types.js";
 import type { Emitter } from "../../src/codegen/emitter.js";
 import { generateApi } from "../../src/codegen/generate-api.js";

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { readSpec } from "../../src/codegen/discover-specs.js";
+import { readSpec } from "../../src/spec/discover-specs.js";
 import type { EmitterOptions } from "../../src/codegen/emitter.js";
 import { documentEmitters, startParallelEmitters } from "../../src/codegen/emitters.js";
 import { generateApi } from "../../src/codegen/generate-api.js";

@@ -2,8 +2,8 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { SpecError } from "../errors.js";
-import { loadOpenApiFile, type OpenApiDocument } from "../spec/load-document.js";
-import { API_ID_PATTERN } from "./api-naming.js";
+import { API_ID_PATTERN } from "./api-id.js";
+import { loadOpenApiFile, type OpenApiDocument } from "./load-document.js";
 
 /** File names a spec folder may hold its document under. */
 export const SPEC_FILE_NAMES = ["openapi.yaml", "openapi.yml", "openapi.json"];
