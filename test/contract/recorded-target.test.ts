@@ -162,7 +162,7 @@ describe("startRecordedTarget", () => {
         const response = await fetch(`${base}${url}`, { headers });
         expect(response.status, name).toBe(status);
         expect(response.headers.get("x-api-contracts-recorded"), name).toBe(how);
-        const body = await response.json();
+        const body = (await response.json()) as { detail?: string };
         if (status === 200) expect(body, name).toEqual(live.data);
         else expect(body.detail, name).toContain("no recorded exchange of gcore-billing");
       }
