@@ -4,12 +4,13 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiIds } from "../generated/index.js";
+import { checkDocumentExamples } from "../src/codegen/examples/check-document-examples.js";
 import { isError, suiteExitCode } from "../src/contract/reporting/tally.js";
 import { runContractSuite, type SuiteResult } from "../src/contract/run-suite.js";
 
 let suite: SuiteResult;
 beforeAll(async () => {
-  suite = await runContractSuite({ target: "mock" });
+  suite = await runContractSuite({ target: "mock", checkExamples: checkDocumentExamples });
 });
 
 const apiResult = (api: string) => {

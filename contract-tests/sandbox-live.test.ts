@@ -3,6 +3,7 @@
  * drift scenario it must fail, naming the check and the JSON Pointer that catch the drift.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { checkDocumentExamples } from "../src/codegen/examples/check-document-examples.js";
 import { isError, suiteExitCode } from "../src/contract/reporting/tally.js";
 import { runContractSuite, type SuiteResult } from "../src/contract/run-suite.js";
 import type { Failure } from "../src/contract/types.js";
@@ -32,7 +33,13 @@ async function runAgainstSandbox(
       .map((invoice) => invoice.id)
       .join(","),
   };
-  return runContractSuite({ target: "live", env, rate: Number.POSITIVE_INFINITY, concurrency });
+  return runContractSuite({
+    target: "live",
+    env,
+    rate: Number.POSITIVE_INFINITY,
+    concurrency,
+    checkExamples: checkDocumentExamples,
+  });
 }
 
 const errors = (suite: SuiteResult, api: string): Failure[] =>

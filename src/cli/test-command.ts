@@ -1,4 +1,5 @@
 import { join, relative, resolve } from "node:path";
+import { checkDocumentExamples } from "../codegen/examples/check-document-examples.js";
 import { ContractSetupError } from "../contract/contract-errors.js";
 import { createProgressReporter } from "../contract/reporting/progress-reporter.js";
 import { formatSummary } from "../contract/reporting/summary.js";
@@ -260,6 +261,7 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
   const prisms = new Set<PrismServer>();
   const removeHandlers = stopOnSignal(prisms);
   const suiteOptions = {
+    checkExamples: checkDocumentExamples,
     target,
     apis: recordings.apis ?? values.api ?? [],
     ...(recordings.env ? { env: recordings.env } : {}),

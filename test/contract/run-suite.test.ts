@@ -3,6 +3,7 @@
  * test: the mock run derives them, starts Prism, passes, and reports the spec's broken example.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { checkDocumentExamples } from "../../src/codegen/examples/check-document-examples.js";
 import { isError, suiteExitCode, tallyApi } from "../../src/contract/reporting/tally.js";
 import { runContractSuite, type SuiteResult } from "../../src/contract/run-suite.js";
 import { fixtureCatalog, SHOP_SPEC } from "./fixture-api.js";
@@ -12,7 +13,11 @@ const catalog = fixtureCatalog([{ api: "shop-orders", file: SHOP_SPEC }]);
 describe("mock run of a spec without hand-written tests", () => {
   let suite: SuiteResult;
   beforeAll(async () => {
-    suite = await runContractSuite({ target: "mock", catalog });
+    suite = await runContractSuite({
+      target: "mock",
+      catalog,
+      checkExamples: checkDocumentExamples,
+    });
   });
 
   it("passes every check of every derived case", () => {
@@ -55,17 +60,24 @@ describe("mock run of a spec without hand-written tests", () => {
 
 describe("set-up errors", () => {
   it("rejects an unknown API, naming the known ones", async () => {
-    await expect(runContractSuite({ target: "mock", catalog, apis: ["shop"] })).rejects.toThrow(
-      "unknown API 'shop'; known: shop-orders",
-    );
+    await expect(
+      runContractSuite({
+        target: "mock",
+        catalog,
+        apis: ["shop"],
+        checkExamples: checkDocumentExamples,
+      }),
+    ).rejects.toThrow("unknown API 'shop'; known: shop-orders");
   });
 
   it("fails with exit 2 when Prism cannot start, naming the file", async () => {
     const broken = fixtureCatalog([{ api: "shop-orders", file: SHOP_SPEC }]);
     const failing = { ...broken, specFile: async () => `${SHOP_SPEC}.missing` };
-    const error = await runContractSuite({ target: "mock", catalog: failing }).catch(
-      (e: unknown) => e,
-    );
+    const error = await runContractSuite({
+      target: "mock",
+      catalog: failing,
+      checkExamples: checkDocumentExamples,
+    }).catch((e: unknown) => e);
     expect((error as { exitCode?: number }).exitCode).toBe(2);
     expect(String(error)).toContain("shop-orders.yaml.missing");
   });

@@ -7,16 +7,15 @@
  * @see https://spec.openapis.org/oas/v3.1.0#example-object
  */
 
-import { classifyPattern } from "../../codegen/validators/classify-pattern.js";
-import { compileSchemas } from "../../codegen/validators/compile-schemas.js";
-import { createValidatorAjv } from "../../codegen/validators/create-validator-ajv.js";
-import { SchemaRegistry } from "../../codegen/validators/schema-registry.js";
 import type { SchemaLike } from "../../runtime/operation-index.js";
 import { toViolations } from "../../runtime/validate/to-violations.js";
 import type { AjvLikeError } from "../../runtime/validate/types.js";
 import { escapePointerToken, getAtPointer } from "../../spec/json-pointer.js";
 import type { OpenApiDocument } from "../../spec/load-document.js";
-import type { SpecDefect } from "../types.js";
+import { classifyPattern } from "../validators/classify-pattern.js";
+import { compileSchemas } from "../validators/compile-schemas.js";
+import { createValidatorAjv } from "../validators/create-validator-ajv.js";
+import { SchemaRegistry } from "../validators/schema-registry.js";
 
 /** One example found in the document and the schema it illustrates. */
 export interface FoundExample {
@@ -86,8 +85,14 @@ export function findExamples(document: OpenApiDocument): FoundExample[] {
   return found;
 }
 
+/** One example that breaks its own schema: where (JSON Pointer into the document) and how. */
+export interface ExampleDefect {
+  readonly pointer: string;
+  readonly message: string;
+}
+
 /** Check every example of `document` against its schema; each violation is one defect. */
-export function checkDocumentExamples(api: string, document: OpenApiDocument): SpecDefect[] {
+export function checkDocumentExamples(document: OpenApiDocument): ExampleDefect[] {
   const examples = findExamples(document);
   if (examples.length === 0) return [];
   const registry = new SchemaRegistry(document, {
@@ -110,9 +115,7 @@ export function checkDocumentExamples(api: string, document: OpenApiDocument): S
     if (!validate || validate(example.value)) return [];
     const errors = (validate.errors ?? []) as AjvLikeError[];
     return toViolations(errors, example.value).map(
-      (violation): SpecDefect => ({
-        api,
-        source: "example",
+      (violation): ExampleDefect => ({
         pointer: `${example.pointer}${violation.pointer}`,
         message: `the example breaks its own schema (${example.schemaPointer}): ${violation.keyword}: ${violation.message}`,
       }),
