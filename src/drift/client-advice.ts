@@ -4,6 +4,10 @@ import type { Change } from "./change.js";
 /** Advice by check id, most specific pattern first. */
 const ADVICE: readonly (readonly [RegExp, string])[] = [
   [
+    /-deprecated-invalid$/,
+    "Plan to stop using it now: its sunset date cannot be read, so it may go at any time.",
+  ],
+  [
     /^api-(path-)?removed|^api-path-sunset/,
     "Stop calling this operation; move to its replacement before you upgrade.",
   ],
@@ -34,12 +38,20 @@ const ADVICE: readonly (readonly [RegExp, string])[] = [
     "Send or accept one of the media types that remain.",
   ],
   [
-    /^response-media-type-name-generalized/,
+    /^response-media-type-parameter-(removed|changed)/,
+    "Decode by the response's actual Content-Type parameters (such as charset), not the old ones.",
+  ],
+  [
+    /^response-media-type-name-(generalized|changed)/,
     "Check the Content-Type before parsing; other media types may arrive.",
   ],
   [
     /^new-required-request-property|^request-property-became-required/,
     "Send the property in every request body.",
+  ],
+  [
+    /^new-required-request-header-property|^request-header-property-became-required/,
+    "Send the property in the header's object on every call.",
   ],
   [/^request-property-removed/, "Stop sending the property."],
   [

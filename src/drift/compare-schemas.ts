@@ -12,6 +12,8 @@ export interface SchemaRoot {
   readonly kind: "parameter" | "body";
   /** For messages: `query request parameter 'limit'`, `200 application/json`. */
   readonly where: string;
+  /** A parameter's location (`header`, `query` ...): oasdiff names header-parameter properties apart. */
+  readonly parameterIn?: string;
   readonly old: Located;
   readonly new: Located;
 }
@@ -95,6 +97,7 @@ export class SchemaComparer {
       subject,
       path: path.join("/"),
       where: root.where,
+      ...(root.parameterIn ? { parameterIn: root.parameterIn } : {}),
       old: node.old,
       new: node.new,
       oldSchemas: this.oldSchemas,

@@ -64,6 +64,8 @@ export interface SchemaPair {
   readonly path: string;
   /** What the root is, for messages: `query request parameter 'limit'`, `response 200 application/json`. */
   readonly where: string;
+  /** For a parameter's schemas: where the parameter is sent (`header`, `query`, `path`, `cookie`). */
+  readonly parameterIn?: string;
   readonly old: NormalSchema;
   readonly new: NormalSchema;
   readonly oldSchemas: SchemaNormaliser;
@@ -83,8 +85,16 @@ interface PairByScope {
 /** Where a rule looks: the documents, an operation, a parameter or a pair of schemas. */
 export type RuleScope = keyof PairByScope;
 
-/** Reports one change; the level comes from the rule's table of ids. */
-export type Emit<Id extends string> = (id: Id, location: string, message: string) => void;
+/**
+ * Reports one change; the level comes from the rule's table of ids, unless `level` gives the one
+ * oasdiff uses for this id in this context (a removed requirement that leaves the API open is info).
+ */
+export type Emit<Id extends string> = (
+  id: Id,
+  location: string,
+  message: string,
+  level?: ChangeLevel,
+) => void;
 
 /** A named check: declares the ids it reports with their levels, and returns the changes it finds. */
 export interface Rule<S extends RuleScope = RuleScope> {
@@ -111,9 +121,10 @@ export function defineRule<S extends RuleScope, Id extends string>(definition: {
     levels,
     run(pair) {
       const changes: Change[] = [];
-      check(pair, (id, location, message) => {
-        const level = levels[id];
-        if (!level) throw new Error(`rule ${name} reported '${id}', which it does not declare`);
+      check(pair, (id, location, message, override) => {
+        const declared = levels[id];
+        if (!declared) throw new Error(`rule ${name} reported '${id}', which it does not declare`);
+        const level = override ?? declared;
         changes.push({ id, level, operation: pair.operation, location, message });
       });
       return changes;

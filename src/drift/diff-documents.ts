@@ -93,6 +93,7 @@ function compareOperation(
         direction: "request",
         kind: "parameter",
         where,
+        parameterIn: newParam.in,
         old: oldParam.schema,
         new: newParam.schema,
       });

@@ -10,7 +10,7 @@
  *     location: /components/schemas/Invoice/properties/amount_total  # optional: exact, or a prefix ending in /
  *     reason: Gcore sends null for drafts; InvoiceMapper handles it
  * levels:
- *   api-security-requirement-tightened: breaking
+ *   response-media-type-charset-removed: breaking
  * ```
  */
 import { readFile } from "node:fs/promises";

@@ -1,6 +1,8 @@
 /** Pairing the media types of two versions of a request body or response. */
 import { mediaTypeEssence } from "../runtime/validate/match-response.js";
 
+export { mediaTypeEssence };
+
 /** Media types found on both sides, renamed (same essence, other parameters), removed and added. */
 export interface MediaTypeMatch {
   /** `[old, new]` keys: the same media type, maybe spelt with other parameters. */

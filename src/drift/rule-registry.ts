@@ -16,12 +16,15 @@ import {
 import { enumChanged } from "./rules/enum-rules.js";
 import { nullabilityChanged } from "./rules/nullability-rules.js";
 import { parameterPresence } from "./rules/parameter-rules.js";
-import { requestProperties, responseProperties } from "./rules/property-rules.js";
+import {
+  headerParameterProperties,
+  requestProperties,
+  responseProperties,
+} from "./rules/property-rules.js";
 import { requestBodyPresence } from "./rules/request-body-rules.js";
 import { responseHeaders } from "./rules/response-header-rules.js";
 import { responseStatuses } from "./rules/response-status-rules.js";
 import {
-  effectiveSecurity,
   globalSecurity,
   operationSecurity,
   securitySchemeChanged,
@@ -41,13 +44,13 @@ export const RULES: readonly AnyRule[] = [
   endpointDeprecation,
   operationIdChanged,
   operationSecurity,
-  effectiveSecurity,
   requestBodyPresence,
   responseStatuses,
   responseHeaders,
   parameterPresence,
   requestProperties,
   responseProperties,
+  headerParameterProperties,
   typeChanged,
   nullabilityChanged,
   enumChanged,

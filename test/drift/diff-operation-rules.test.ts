@@ -273,9 +273,10 @@ const cases: [string, DiffCase][] = [
           name: "X-Signature",
         }),
       edit: (d) => (op(d, GCORE_GET).security = [{ APIKey: [], Signature: [] }]),
+      // The inherited APIKey alternative is gone; APIKey + Signature is a new one (oasdiff's view).
       want: [
         ["api-security-added", "info"],
-        ["api-security-requirement-tightened", "warning"],
+        ["api-security-removed", "breaking"],
       ],
     },
   ],
@@ -287,7 +288,7 @@ const cases: [string, DiffCase][] = [
       edit: (d) => (d.security = [{ bearerAuth: [] }]),
       want: [
         ["api-global-security-added", "info"],
-        ["api-security-requirement-tightened", "warning"],
+        ["api-global-security-anonymous-access-removed", "breaking"],
       ],
     },
   ],

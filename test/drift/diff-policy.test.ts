@@ -12,12 +12,12 @@ const nullable: Change = {
   message: "response property 'total' (200 application/json) became nullable",
 };
 const other: Change = { ...nullable, operation: "GET /invoices", location: "/paths/x" };
-const tightened: Change = {
-  id: "api-security-requirement-tightened",
-  level: "warning",
+const charsetDropped: Change = {
+  id: "response-media-type-charset-removed",
+  level: "info",
   operation: "GET /invoices",
-  location: "/security",
-  message: "clients using no authentication now need key",
+  location: "/paths/~1invoices/get/responses/200/content/application~1json",
+  message: "the media type parameter 'charset' was removed of application/json for the status 200",
 };
 
 describe("parseDiffPolicy", () => {
@@ -62,7 +62,7 @@ describe("parseDiffPolicy", () => {
 
   it("reads entries and level overrides; an empty file changes nothing", () => {
     const policy = parseDiffPolicy(
-      "ignore:\n  - id: response-property-became-nullable\n    operation: get /invoices/{id}\n    reason: ' drafts have no total '\nlevels:\n  api-security-requirement-tightened: breaking\n",
+      "ignore:\n  - id: response-property-became-nullable\n    operation: get /invoices/{id}\n    reason: ' drafts have no total '\nlevels:\n  response-media-type-charset-removed: breaking\n",
       "f.yaml",
       known,
     );
@@ -74,7 +74,7 @@ describe("parseDiffPolicy", () => {
         source: "f.yaml ignore[0]",
       },
     ]);
-    expect([...policy.levels]).toEqual([["api-security-requirement-tightened", "breaking"]]);
+    expect([...policy.levels]).toEqual([["response-media-type-charset-removed", "breaking"]]);
     expect(parseDiffPolicy("", "f.yaml", known).ignore).toEqual([]);
   });
 });
@@ -102,11 +102,11 @@ describe("applyPolicy", () => {
 
   it("overrides a level before matching, and keeps the reason with the change", () => {
     const policy = parseDiffPolicy(
-      "levels:\n  api-security-requirement-tightened: breaking\nignore:\n  - id: response-property-became-nullable\n    reason: drafts\n",
+      "levels:\n  response-media-type-charset-removed: breaking\nignore:\n  - id: response-property-became-nullable\n    reason: drafts\n",
       "f.yaml",
       known,
     );
-    const [first, second] = applyPolicy([tightened, nullable], policy).changes;
+    const [first, second] = applyPolicy([charsetDropped, nullable], policy).changes;
     expect(first?.level).toBe("breaking");
     expect(second?.accepted).toEqual({ reason: "drafts", source: "f.yaml ignore[0]" });
   });

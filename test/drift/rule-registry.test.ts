@@ -188,6 +188,7 @@ const OASDIFF_ERR_WARN: [string, Change["level"]][] = [
   ["response-property-enum-value-added", "warning"],
   ["optional-response-header-removed", "warning"],
   ["response-required-property-became-not-write-only", "warning"],
+  ["response-media-type-name-changed", "warning"],
 ];
 
 /** Info checks whose level used to differ from oasdiff's (issue 14), pinned. */
@@ -201,7 +202,10 @@ const OASDIFF_INFO: string[] = [
   "request-parameter-default-value-changed",
   "response-header-added",
   "api-security-component-type-changed",
-  "response-media-type-name-changed",
+  "api-security-anonymous-access-added",
+  "api-global-security-anonymous-access-added",
+  "response-media-type-parameter-added",
+  "request-parameter-list-of-types-widened",
 ];
 
 describe("rule registry", () => {

@@ -116,6 +116,7 @@ export const propertyDeprecation = defineSchemaRule({
     deprecated: { "request-property": "info", "response-property": "info" },
     "deprecated-with-sunset": { "request-property": "info", "response-property": "info" },
     "sunset-date-too-small": { "request-property": "breaking", "response-property": "breaking" },
+    "deprecated-invalid": { "request-property": "breaking", "response-property": "breaking" },
     reactivated: { "request-property": "info", "response-property": "info" },
   },
   check(pair, emit) {
@@ -123,7 +124,13 @@ export const propertyDeprecation = defineSchemaRule({
     if (pair.new.deprecated) {
       const sunset = pair.new.sunset === undefined ? undefined : parseSunset(pair.new.sunset);
       const where = at(pair.new, "deprecated");
-      if (sunset === undefined) {
+      if (sunset === undefined && pair.new.sunset !== undefined) {
+        emit(
+          "deprecated-invalid",
+          where,
+          `${describeSchema(pair)} was deprecated with an x-sunset that is not an RFC 3339 date: '${pair.new.sunset}'`,
+        );
+      } else if (sunset === undefined) {
         emit("deprecated", where, `${describeSchema(pair)} was deprecated`);
       } else if (sunset < today()) {
         emit(

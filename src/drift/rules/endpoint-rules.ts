@@ -34,8 +34,9 @@ export const endpointAddedOrRemoved = defineRule({
       const sunset = pair.old.sunset;
       const date = sunset === undefined ? undefined : parseSunset(sunset);
       if (sunset !== undefined && date === undefined) {
+        // oasdiff reports an unreadable sunset as api-path-sunset-parse for an operation too.
         emit(
-          what === "api" ? "api-removed-before-sunset" : "api-path-sunset-parse",
+          "api-path-sunset-parse",
           location,
           `${subject} removed; its x-sunset '${sunset}' is not a date`,
         );

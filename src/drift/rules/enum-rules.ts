@@ -20,14 +20,19 @@ export const enumChanged = defineSchemaRule({
       response: "info",
       "request-parameter-property": "breaking",
     },
-    "became-enum": { request: "breaking", response: "info" },
+    // A parameter's property has no became-enum check in oasdiff outside headers: its values are listed.
+    "became-enum": { request: "breaking", response: "info", "request-parameter-property": null },
+    "header-became-enum": { "request-parameter-property": "breaking" },
     "enum-removed": { request: "info", response: "warning", "request-parameter-property": "info" },
     "const-added": { request: "breaking", response: "info", "request-parameter": null },
     "const-removed": { request: "info", response: "breaking", "request-parameter": null },
     "const-changed": { request: "breaking", response: "breaking", "request-parameter": null },
   },
   // oasdiff names a value removed from a response body's own enum after the media type.
-  rename: { "response-body-enum-value-removed": "response-mediatype-enum-value-removed" },
+  rename: {
+    "response-body-enum-value-removed": "response-mediatype-enum-value-removed",
+    "request-parameter-property-header-became-enum": "request-header-property-became-enum",
+  },
   check(pair, emit) {
     const before = pair.old.enum;
     const after = pair.new.enum;
@@ -64,6 +69,24 @@ export const enumChanged = defineSchemaRule({
           "const-changed",
           pair.new.origin.enum ?? pair.new.identity,
           `${what} constant changed from ${showValue(before?.[0])} to ${showValue(after?.[0])}`,
+        );
+      }
+      return;
+    }
+    if (!before && after && pair.subject === "request-parameter-property") {
+      if (pair.parameterIn === "header") {
+        emit(
+          "header-became-enum",
+          pair.new.origin.enum ?? pair.new.identity,
+          `${what} was restricted to a list of enum values`,
+        );
+        return;
+      }
+      for (const value of after) {
+        emit(
+          "enum-value-added",
+          pair.new.origin.enum ?? pair.new.identity,
+          `added the enum value ${showValue(value)} to ${what}`,
         );
       }
       return;

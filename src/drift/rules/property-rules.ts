@@ -2,10 +2,15 @@ import { defineRule, type SchemaPair } from "../define-rule.js";
 import type { NormalSchema } from "../normalise-schema.js";
 import { type Located, realPointer } from "../resolve-ref.js";
 
-/** Properties matter only while both sides may be objects; a type change is reported on its own. */
+/**
+ * Properties are compared while both sides may be objects, or when the type did not change (oasdiff
+ * compares `properties` as written, even beside another type); a type change is reported on its own.
+ */
 function bothMayBeObjects(pair: SchemaPair): boolean {
   const may = (types: ReadonlySet<string> | undefined) => !types || types.has("object");
-  return may(pair.old.types) && may(pair.new.types);
+  const same = (a?: ReadonlySet<string>, b?: ReadonlySet<string>) =>
+    a !== undefined && b !== undefined && a.size === b.size && [...a].every((t) => b.has(t));
+  return (may(pair.old.types) && may(pair.new.types)) || same(pair.old.types, pair.new.types);
 }
 
 function propertyName(pair: SchemaPair, name: string): string {
@@ -105,6 +110,42 @@ export const requestProperties = defineRule({
         realPointer(loc),
         `removed the request property ${propertyName(pair, name)}`,
       );
+    }
+  },
+});
+
+/**
+ * Properties of an object sent in a header parameter (oasdiff's own checks): a new required one, or
+ * one made required, must now be sent by every client (breaking).
+ */
+export const headerParameterProperties = defineRule({
+  name: "header parameter properties",
+  scope: "schema",
+  levels: {
+    "new-required-request-header-property": "breaking",
+    "request-header-property-became-required": "breaking",
+  },
+  check(pair, emit) {
+    if (pair.subject !== "request-parameter-property" && pair.subject !== "request-parameter")
+      return;
+    if (pair.parameterIn !== "header" || !bothMayBeObjects(pair)) return;
+    const { old: before, new: after } = pair;
+    for (const [name, loc] of after.properties) {
+      if (!after.required.has(name)) continue;
+      const label = `'${pair.path === "" ? name : `${pair.path}/${name}`}' of the ${pair.where}`;
+      if (!before.properties.has(name)) {
+        emit(
+          "new-required-request-header-property",
+          realPointer(loc),
+          `added the new required property ${label}`,
+        );
+      } else if (!before.required.has(name)) {
+        emit(
+          "request-header-property-became-required",
+          after.origin.required ?? realPointer(loc),
+          `the property ${label} became required`,
+        );
+      }
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.js";
-import { matchMediaTypes, mediaTypeParameters } from "../match-media-types.js";
+import { matchMediaTypes, mediaTypeEssence, mediaTypeParameters } from "../match-media-types.js";
 
 /** Whether a response status key (`200`, `2XX`, `default`) is a success. */
 export function isSuccessStatus(status: string): boolean {
@@ -11,14 +11,30 @@ function coversMediaType(wide: string, narrow: string): boolean {
   const [wideType = "", wideSub = ""] = wide.split(";")[0]?.trim().split("/") ?? [];
   const [narrowType = "", narrowSub = ""] = narrow.split(";")[0]?.trim().split("/") ?? [];
   if (wideType === "*") return true;
-  return wideType === narrowType && (wideSub === "*" || wideSub === narrowSub);
+  // `application/problem+json` is a more specific `application/json` (its structured suffix).
+  return (
+    wideType === narrowType &&
+    (wideSub === "*" || wideSub === narrowSub || narrowSub.endsWith(`+${wideSub}`))
+  );
+}
+
+/** A media type's parameters by name (`charset` → `utf-8`), names lower-cased. */
+function parametersByName(mediaType: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of mediaTypeParameters(mediaType)) {
+    const at = part.indexOf("=");
+    out.set(at < 0 ? part : part.slice(0, at), at < 0 ? "" : part.slice(at + 1));
+  }
+  return out;
 }
 
 /**
  * Response statuses and their media types, added, removed or renamed. Media types are matched by
- * essence first: `application/json` → `application/json; charset=utf-8` is a media type whose
- * parameters changed (info; see the README's policy), not a removal. A media type replaced by a
- * range that covers it (`application/*`) is a generalisation clients may not handle (breaking).
+ * essence first: `application/json` → `application/json; charset=utf-8` is one media type whose
+ * parameters were added (info), removed (breaking; a dropped `charset` is info, README policy) or
+ * changed (breaking). A media type replaced by a wider one (a range, or `application/json` for
+ * `application/problem+json`) is a generalisation (breaking), by a narrower one a specialisation
+ * (info), and with other parameters too a change that cannot be ordered (warning).
  */
 export const responseStatuses = defineRule({
   name: "response statuses",
@@ -30,10 +46,13 @@ export const responseStatuses = defineRule({
     "response-non-success-status-added": "info",
     "response-media-type-removed": "breaking",
     "response-media-type-added": "info",
-    "response-media-type-name-changed": "info",
+    "response-media-type-name-changed": "warning",
     "response-media-type-name-generalized": "breaking",
     "response-media-type-name-specialized": "info",
     "response-media-type-charset-removed": "info",
+    "response-media-type-parameter-added": "info",
+    "response-media-type-parameter-removed": "breaking",
+    "response-media-type-parameter-changed": "breaking",
     "response-body-media-type-schema-added": "info",
     "response-body-media-type-schema-removed": "breaking",
   },
@@ -63,13 +82,29 @@ export const responseStatuses = defineRule({
       const match = matchMediaTypes(previous.content.keys(), response.content.keys());
       const added = [...match.added];
       for (const mediaType of match.removed) {
-        const range = added.find((candidate) => coversMediaType(candidate, mediaType));
-        if (range !== undefined) {
-          added.splice(added.indexOf(range), 1);
+        const sameParameters = (other: string) =>
+          mediaTypeParameters(other).join(";") === mediaTypeParameters(mediaType).join(";");
+        const wider = added.find((candidate) => coversMediaType(candidate, mediaType));
+        const narrower = added.find((candidate) => coversMediaType(mediaType, candidate));
+        const renamed = wider ?? narrower;
+        if (renamed !== undefined) {
+          added.splice(added.indexOf(renamed), 1);
+          // With other parameters too, the two cannot be ordered: oasdiff's warning.
+          const id = !sameParameters(renamed)
+            ? "response-media-type-name-changed"
+            : wider !== undefined
+              ? "response-media-type-name-generalized"
+              : "response-media-type-name-specialized";
+          const how =
+            id === "response-media-type-name-changed"
+              ? ""
+              : wider !== undefined
+                ? "the more general "
+                : "the more specific ";
           emit(
-            "response-media-type-name-generalized",
-            response.content.get(range)?.loc.pointer ?? response.loc.pointer,
-            `the media type ${mediaType} was changed to the more general ${range} for the status ${status}`,
+            id,
+            response.content.get(renamed)?.loc.pointer ?? response.loc.pointer,
+            `the media type ${mediaType} was changed to ${how}${renamed} for the status ${status}`,
           );
           continue;
         }
@@ -91,26 +126,37 @@ export const responseStatuses = defineRule({
         const is = response.content.get(newType);
         if (!was || !is) continue;
         if (oldType !== newType) {
-          const oldParams = mediaTypeParameters(oldType);
-          const newParams = mediaTypeParameters(newType);
-          const onlyCharset = [...oldParams, ...newParams].every((p) => p.startsWith("charset="));
-          const added = oldParams.every((p) => newParams.includes(p));
-          const removed = newParams.every((p) => oldParams.includes(p));
-          // A JSON client ignores charset (JSON is UTF-8): a charset dropped is info, not oasdiff's
-          // generalisation (README policy: response-media-type-charset-removed).
-          const id =
-            onlyCharset && removed
-              ? "response-media-type-charset-removed"
-              : added
-                ? "response-media-type-name-specialized"
-                : removed
-                  ? "response-media-type-name-generalized"
-                  : "response-media-type-name-changed";
-          emit(
-            id,
-            is.loc.pointer,
-            `the media type ${oldType} was changed to ${newType} for the status ${status}`,
-          );
+          const oldParams = parametersByName(oldType);
+          const newParams = parametersByName(newType);
+          const where = `of ${mediaTypeEssence(newType)} for the status ${status}`;
+          for (const [name, value] of newParams) {
+            const was = oldParams.get(name);
+            if (was === undefined) {
+              emit(
+                "response-media-type-parameter-added",
+                is.loc.pointer,
+                `the media type parameter '${name}' was added ${where}`,
+              );
+            } else if (was !== value) {
+              emit(
+                "response-media-type-parameter-changed",
+                is.loc.pointer,
+                `the media type parameter '${name}' changed from '${was}' to '${value}' ${where}`,
+              );
+            }
+          }
+          for (const name of oldParams.keys()) {
+            if (newParams.has(name)) continue;
+            // A JSON client ignores charset (JSON is UTF-8): a charset dropped is info, not oasdiff's
+            // breaking parameter removal (README policy: response-media-type-charset-removed).
+            emit(
+              name === "charset"
+                ? "response-media-type-charset-removed"
+                : "response-media-type-parameter-removed",
+              is.loc.pointer,
+              `the media type parameter '${name}' was removed ${where}`,
+            );
+          }
         }
         if (Boolean(was.schema) !== Boolean(is.schema)) {
           emit(

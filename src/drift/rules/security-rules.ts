@@ -15,10 +15,16 @@ function show(key: string): string {
 
 type SecurityId = "removed" | "added" | "scope-added" | "scope-removed";
 
+/** Whether a list of alternatives lets a client in without credentials: no list, `[]`, or a `{}` alternative. */
+function allowsAnonymous(requirements: readonly Requirement[]): boolean {
+  return requirements.length === 0 || requirements.some((r) => keyOf(r) === "");
+}
+
 /**
  * Compare two lists of security requirements as oasdiff does: each requirement is an alternative,
- * so removing one strands the clients that used it (breaking) and adding one is harmless; a scope
- * added to a kept alternative asks more of its clients (breaking).
+ * so removing one strands the clients that used it and adding one is harmless; a scope added to a
+ * kept alternative asks more of its clients. The anonymous alternative (`{}`, or no list at all) is
+ * left to the anonymous-access checks, and nothing is stranded when NEW lets everyone in.
  */
 function compareRequirements(
   before: readonly Requirement[],
@@ -27,6 +33,8 @@ function compareRequirements(
 ): void {
   const oldByKey = new Map(before.map((r) => [keyOf(r), r]));
   const newByKey = new Map(after.map((r) => [keyOf(r), r]));
+  oldByKey.delete("");
+  newByKey.delete("");
   for (const [key] of oldByKey) {
     if (!newByKey.has(key)) report("removed", `the security requirement ${show(key)} was removed`);
   }
@@ -50,7 +58,11 @@ function compareRequirements(
   }
 }
 
-/** An operation's own `security` (not the document's): alternatives and scopes added or removed. */
+/**
+ * The security in force for an operation (its own `security`, else the document's), compared
+ * wherever the operation declares its own on either side (inherited on both sides is the global
+ * rule's). Losing anonymous access is breaking; gaining it is info, and then nothing is stranded.
+ */
 export const operationSecurity = defineRule({
   name: "operation security",
   scope: "operation",
@@ -59,18 +71,57 @@ export const operationSecurity = defineRule({
     "api-security-added": "info",
     "api-security-scope-added": "breaking",
     "api-security-scope-removed": "info",
+    "api-security-anonymous-access-removed": "breaking",
+    "api-security-anonymous-access-added": "info",
   },
   check(pair, emit) {
-    const before = pair.old.ownSecurity;
-    const after = pair.new.ownSecurity;
-    const location = after?.pointer ?? before?.pointer ?? pair.new.loc.pointer;
-    compareRequirements(before?.requirements ?? [], after?.requirements ?? [], (id, message) =>
-      emit(`api-security-${id}`, location, message),
-    );
+    if (!pair.old.ownSecurity && !pair.new.ownSecurity) return;
+    const before = pair.old.security.requirements;
+    const after = pair.new.security.requirements;
+    const location = pair.new.security.pointer;
+    const wasOpen = allowsAnonymous(before);
+    const isOpen = allowsAnonymous(after);
+    if (wasOpen && !isOpen) {
+      emit(
+        "api-security-anonymous-access-removed",
+        location,
+        "the operation no longer allows anonymous access",
+      );
+    }
+    if (!wasOpen && isOpen) {
+      emit(
+        "api-security-anonymous-access-added",
+        location,
+        "the operation now allows anonymous access",
+      );
+    }
+    compareRequirements(before, after, (id, message) => {
+      if (isOpen && id === "removed") return;
+      emit(`api-security-${id}`, location, message);
+    });
   },
 });
 
-/** The document's top-level `security`: alternatives and scopes added or removed. */
+/** Whether some operation of the document declares no `security` of its own, so inherits the document's. */
+function someOperationInherits(side: DocumentSide): boolean {
+  const paths = child(side.root, "paths");
+  if (!isObject(paths.node)) return false;
+  for (const item of Object.values(paths.node)) {
+    if (!isObject(item)) continue;
+    for (const [method, op] of Object.entries(item)) {
+      if (HTTP_METHODS.has(method) && isObject(op) && !Array.isArray(op.security)) return true;
+    }
+  }
+  return false;
+}
+
+const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
+/**
+ * The document's top-level `security`: alternatives and scopes added or removed, and anonymous
+ * access lost (breaking) or gained (info) for the operations that inherit it. Removing the last
+ * requirement lets everyone in, so it is info.
+ */
 export const globalSecurity = defineRule({
   name: "global security",
   scope: "document",
@@ -79,13 +130,37 @@ export const globalSecurity = defineRule({
     "api-global-security-added": "info",
     "api-global-security-scope-added": "breaking",
     "api-global-security-scope-removed": "info",
+    "api-global-security-anonymous-access-removed": "breaking",
+    "api-global-security-anonymous-access-added": "info",
   },
   check(pair, emit) {
-    const before = globalSecurityOf(pair.old);
-    const after = globalSecurityOf(pair.new);
-    const location = after?.pointer ?? before?.pointer ?? "/security";
-    compareRequirements(before?.requirements ?? [], after?.requirements ?? [], (id, message) =>
-      emit(`api-global-security-${id}`, location, message),
+    const before = globalSecurityOf(pair.old)?.requirements ?? [];
+    const after = globalSecurityOf(pair.new)?.requirements ?? [];
+    const location =
+      globalSecurityOf(pair.new)?.pointer ?? globalSecurityOf(pair.old)?.pointer ?? "/security";
+    const wasOpen = allowsAnonymous(before);
+    const isOpen = allowsAnonymous(after);
+    if (wasOpen && !isOpen && someOperationInherits(pair.new)) {
+      emit(
+        "api-global-security-anonymous-access-removed",
+        location,
+        "the API no longer allows anonymous access to operations without their own security",
+      );
+    }
+    if (!wasOpen && isOpen && someOperationInherits(pair.new)) {
+      emit(
+        "api-global-security-anonymous-access-added",
+        location,
+        "the API now allows anonymous access to operations without their own security",
+      );
+    }
+    compareRequirements(before, after, (id, message) =>
+      emit(
+        `api-global-security-${id}`,
+        location,
+        message,
+        isOpen && id === "removed" ? "info" : undefined,
+      ),
     );
   },
 });
@@ -218,6 +293,8 @@ export const securitySchemeChanged = defineRule({
         const was = oldScheme.node[field];
         const is = newScheme.node[field];
         if (was === is) continue;
+        // HTTP authentication scheme names are case-insensitive (RFC 9110 §11.1): `Basic` is `basic`.
+        if (field === "scheme" && String(was).toLowerCase() === String(is).toLowerCase()) continue;
         const location = `${newScheme.pointer}/${field}`;
         const message = `the security scheme '${name}' ${field} changed from ${JSON.stringify(was)} to ${JSON.stringify(is)}`;
         emit(
@@ -245,54 +322,5 @@ export const securitySchemeChanged = defineRule({
           `the security scheme '${name}' was added`,
         );
     }
-  },
-});
-
-/** An empty requirement list means no authentication: the one alternative that needs nothing. */
-function effectiveAlternatives(security: SecurityView): readonly Requirement[] {
-  return security.requirements.length === 0 ? [{}] : security.requirements;
-}
-
-/** Whether a client that sends the credentials of `have` meets requirement `need`. */
-function satisfies(have: Requirement, need: Requirement): boolean {
-  return Object.entries(need).every(([scheme, scopes]) => {
-    const held = have[scheme];
-    return held !== undefined && scopes.every((scope) => held.includes(scope));
-  });
-}
-
-function showRequirement(requirement: Requirement): string {
-  const parts = Object.entries(requirement).map(([scheme, scopes]) =>
-    scopes.length > 0 ? `${scheme} [${scopes.join(", ")}]` : scheme,
-  );
-  return parts.length > 0 ? parts.join(" + ") : "no authentication";
-}
-
-/**
- * The security in force for an operation (its own, else the document's), judged as a client sees
- * it: a client that met one of OLD's alternatives and meets none of NEW's can no longer call it.
- * oasdiff has no such check (it reports each added requirement as info); this one is ours, a warning
- * by default (README policy table; raise it with `levels:` in the ignore file).
- */
-export const effectiveSecurity = defineRule({
-  name: "effective security",
-  scope: "operation",
-  levels: { "api-security-requirement-tightened": "warning" },
-  check(pair, emit) {
-    const before = effectiveAlternatives(pair.old.security);
-    const after = effectiveAlternatives(pair.new.security);
-    // Within one list (the operation's own on both sides, or the document's on both sides) oasdiff
-    // already reports a lost alternative or an added scope as breaking; only anonymous access lost,
-    // or a move between the lists, is left for this check.
-    const sameList = Boolean(pair.old.ownSecurity) === Boolean(pair.new.ownSecurity);
-    const stranded = before.filter(
-      (have) => !after.some((need) => satisfies(have, need)) && (!sameList || keyOf(have) === ""),
-    );
-    if (stranded.length === 0) return;
-    emit(
-      "api-security-requirement-tightened",
-      pair.new.security.pointer,
-      `clients using ${stranded.map(showRequirement).join(" or ")} now need ${after.map(showRequirement).join(" or ")}`,
-    );
   },
 });

@@ -14,6 +14,20 @@ const ONE_OF = (discriminator?: unknown) => ({
 /** Default values, discriminators and property deprecation: all info in oasdiff. */
 const cases: [string, RuleCase][] = [
   [
+    "request property deprecated with an x-sunset that is not a date",
+    row("request-property", D(), { ...D(), deprecated: true, "x-sunset": "next spring" }, [
+      "request-property-deprecated-invalid",
+      "breaking",
+    ]),
+  ],
+  [
+    "response property deprecated with an x-sunset that is not a date",
+    row("response-property", D(), { ...D(), deprecated: true, "x-sunset": "2026-13-45" }, [
+      "response-property-deprecated-invalid",
+      "breaking",
+    ]),
+  ],
+  [
     "response property deprecated with a sunset",
     row("response-property", D(), { ...D(), deprecated: true, "x-sunset": "2999-01-01" }, [
       "response-property-deprecated-with-sunset",

@@ -39,6 +39,18 @@ const cases: [string, RuleCase][] = [
     edited(deprecate("soon"), removePath, ["api-path-sunset-parse", "breaking"]),
   ],
   [
+    "deprecated operation with an unreadable sunset removed, path kept: also api-path-sunset-parse",
+    {
+      base: tinySpec((operation, doc) => {
+        addGet(operation, doc);
+        doc.paths["/items/{id}"].get.deprecated = true;
+        doc.paths["/items/{id}"].get["x-sunset"] = "one day";
+      }),
+      revision: tinySpec(),
+      want: [["api-path-sunset-parse", "breaking"]],
+    },
+  ],
+  [
     "operation removed, path kept",
     {
       base: tinySpec(addGet),

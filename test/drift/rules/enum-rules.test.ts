@@ -6,6 +6,24 @@ const E = (...values: unknown[]) => ({ type: "string", enum: values });
 /** Enum values and const, by direction. */
 const cases: [string, RuleCase][] = [
   [
+    "header object property restricted to an enum",
+    row(
+      "header",
+      { type: "object", properties: { k: { type: "string" } } },
+      { type: "object", properties: { k: E("a", "b") } },
+      ["request-header-property-became-enum", "breaking"],
+    ),
+  ],
+  [
+    "query object property restricted to an enum: its values are listed as added",
+    row(
+      "query",
+      { type: "object", properties: { k: { type: "string" } } },
+      { type: "object", properties: { k: E("a", "b") } },
+      ["request-parameter-property-enum-value-added", "info"],
+    ),
+  ],
+  [
     "query enum removed entirely",
     row("query", E("a", "b"), { type: "string" }, ["request-parameter-enum-removed", "info"]),
   ],

@@ -7,6 +7,24 @@ const NS = { type: "string", nullable: true };
 /** Nullability in its three spellings, by direction. */
 const cases: [string, RuleCase][] = [
   [
+    "query parameter wrapped in a oneOf with a null branch: its types widened",
+    row("query", S, { oneOf: [{ type: "null" }, S] }, [
+      "request-parameter-list-of-types-widened",
+      "info",
+    ]),
+  ],
+  [
+    "query parameter unwrapped from a oneOf with a null branch: its types narrowed",
+    row("query", { oneOf: [{ type: "null" }, S] }, S, [
+      "request-parameter-list-of-types-narrowed",
+      "breaking",
+    ]),
+  ],
+  [
+    "query parameter made nullable in place is became-nullable",
+    row("query", S, NS, ["request-parameter-became-nullable", "info"]),
+  ],
+  [
     "response property became nullable",
     row("response-property", S, NS, ["response-property-became-nullable", "breaking"]),
   ],

@@ -10,6 +10,33 @@ const WO = { type: "string", writeOnly: true };
 /** Properties added, removed, required, read-only and write-only, in requests and responses. */
 const cases: [string, RuleCase][] = [
   [
+    "new required property of an object sent in a header",
+    row("header", O({ a: S }), O({ a: S, b: S }, ["b"]), [
+      "new-required-request-header-property",
+      "breaking",
+    ]),
+  ],
+  [
+    "property of an object sent in a header became required",
+    row("header", O({ a: S }), O({ a: S }, ["a"]), [
+      "request-header-property-became-required",
+      "breaking",
+    ]),
+  ],
+  [
+    "new optional property of an object sent in a header asks nothing",
+    row("header", O({ a: S }), O({ a: S, b: S })),
+  ],
+  [
+    "properties beside an unchanged non-object type are still compared, as written",
+    row(
+      "request-body",
+      { type: "array", properties: { a: S } },
+      { type: "array", properties: { a: S }, required: ["a"] },
+      ["request-property-became-required", "breaking"],
+    ),
+  ],
+  [
     "new required request property",
     row("request-body", O({ a: S }), O({ a: S, b: S }, ["b"]), [
       "new-required-request-property",

@@ -43,9 +43,9 @@ const cases: [string, RuleCase][] = [
     ]),
   ],
   [
-    "a charset added is not a removed media type",
+    "a charset added is a parameter added, not a removed media type",
     edited(respond("200", json()), respond("200", json("application/json; charset=utf-8")), [
-      "response-media-type-name-specialized",
+      "response-media-type-parameter-added",
       "info",
     ]),
   ],
@@ -54,31 +54,52 @@ const cases: [string, RuleCase][] = [
     edited(
       respond("200", json("application/json; charset=latin1")),
       respond("200", json("application/json; charset=utf-8")),
-      ["response-media-type-name-changed", "info"],
+      ["response-media-type-parameter-changed", "breaking"],
     ),
   ],
   [
-    "a charset removed is info (policy; oasdiff: generalized, breaking)",
+    "a charset removed is info (policy; oasdiff: parameter removed, breaking)",
     edited(respond("200", json("application/json; charset=utf-8")), respond("200", json()), [
       "response-media-type-charset-removed",
       "info",
     ]),
   ],
   [
-    "a parameter removed generalises the media type",
+    "another parameter removed",
     edited(
       respond("200", json("application/vnd.x+json; version=2")),
       respond("200", json("application/vnd.x+json")),
-      ["response-media-type-name-generalized", "breaking"],
+      ["response-media-type-parameter-removed", "breaking"],
     ),
   ],
   [
-    "a parameter added specialises the media type",
+    "a parameter added",
     edited(
       respond("200", json("application/vnd.x+json")),
       respond("200", json("application/vnd.x+json; version=2")),
-      ["response-media-type-name-specialized", "info"],
+      ["response-media-type-parameter-added", "info"],
     ),
+  ],
+  [
+    "a structured suffix specialises the media type",
+    edited(respond("200", json()), respond("200", json("application/problem+json")), [
+      "response-media-type-name-specialized",
+      "info",
+    ]),
+  ],
+  [
+    "the structured suffix dropped generalises the media type",
+    edited(respond("200", json("application/problem+json")), respond("200", json()), [
+      "response-media-type-name-generalized",
+      "breaking",
+    ]),
+  ],
+  [
+    "a name and its parameters changed together cannot be ordered",
+    edited(respond("200", json()), respond("200", json("application/problem+json; q=1")), [
+      "response-media-type-name-changed",
+      "warning",
+    ]),
   ],
   [
     "a media type replaced by a range",

@@ -63,7 +63,84 @@ const cases: [string, RuleCase][] = [
       own([]),
       own([{ key: [] }]),
       ["api-security-added", "info"],
-      ["api-security-requirement-tightened", "warning"],
+      ["api-security-anonymous-access-removed", "breaking"],
+    ),
+  ],
+  [
+    "an operation's security dropped: anyone may call it",
+    edited(own([{ key: [] }]), own([]), ["api-security-anonymous-access-added", "info"]),
+  ],
+  [
+    "the anonymous alternative removed",
+    edited(own([{ key: [] }, {}]), own([{ key: [] }]), [
+      "api-security-anonymous-access-removed",
+      "breaking",
+    ]),
+  ],
+  [
+    "the anonymous alternative added",
+    edited(own([{ key: [] }]), own([{ key: [] }, {}]), [
+      "api-security-anonymous-access-added",
+      "info",
+    ]),
+  ],
+  [
+    "an operation replaces the security it inherited with its own",
+    edited(
+      global([{ key: [] }]),
+      (operation, doc) => {
+        global([{ key: [] }])(operation, doc);
+        operation.security = [{ oauth: ["read"] }];
+      },
+      ["api-security-added", "info"],
+      ["api-security-removed", "breaking"],
+    ),
+  ],
+  [
+    "an operation opts out of the document's security with an empty list",
+    edited(
+      global([{ key: [] }]),
+      (operation, doc) => {
+        global([{ key: [] }])(operation, doc);
+        operation.security = [];
+      },
+      ["api-security-anonymous-access-added", "info"],
+    ),
+  ],
+  [
+    "document security on a public API",
+    edited(
+      global(undefined),
+      global([{ key: [] }]),
+      ["api-global-security-added", "info"],
+      ["api-global-security-anonymous-access-removed", "breaking"],
+    ),
+  ],
+  [
+    "document security removed: the API is open, so nothing is stranded",
+    edited(
+      global([{ key: [] }]),
+      global(undefined),
+      ["api-global-security-anonymous-access-added", "info"],
+      ["api-global-security-removed", "info"],
+    ),
+  ],
+  [
+    "document security added where every operation has its own",
+    edited(
+      own([{ key: [] }]),
+      (operation, doc) => {
+        own([{ key: [] }])(operation, doc);
+        doc.security = [{ key: [] }];
+      },
+      ["api-global-security-added", "info"],
+    ),
+  ],
+  [
+    "an HTTP scheme name changing case is no change (RFC 9110)",
+    edited(
+      global([{ key: [] }], { basic: { type: "http", scheme: "basic" } }),
+      global([{ key: [] }], { basic: { type: "http", scheme: "Basic" } }),
     ),
   ],
   [
