@@ -1,4 +1,4 @@
-import { replayDriftResults } from "../contract/replay/replay-after-drift.js";
+import { replayDriftResults } from "../replay/replay-after-drift.js";
 import { anyChangeReaches } from "../drift/change.js";
 import { type DriftResult, detectDrift } from "../drift/detect-drift.js";
 import { EMPTY_POLICY, loadDiffPolicy } from "../drift/diff-policy.js";

@@ -1,8 +1,9 @@
-import { replayDriftResults } from "../contract/replay/replay-after-drift.js";
+import { syncRepository } from "../codegen/sync-output.js";
 import type { FetchLimits } from "../drift/fetch-upstream.js";
 import { formatDriftReport } from "../drift/format-report.js";
 import { pullApis } from "../drift/pull-upstream.js";
 import { ExitCode } from "../errors.js";
+import { replayDriftResults } from "../replay/replay-after-drift.js";
 import { resolveApis } from "../spec/vendor-api.js";
 import { parseFormat, warnUnusedIgnores } from "./diff-command.js";
 import { parseOptions } from "./parse-options.js";
@@ -42,6 +43,7 @@ export async function run(
     ...(values.from ? { from: values.from } : {}),
     ...(limits ? { limits } : {}),
   });
+  if (apis.length > 0) await syncRepository(root, { apis });
   process.stdout.write(formatDriftReport(results, format));
   for (const result of results) warnUnusedIgnores(result.unusedIgnores);
   for (const r of results) {

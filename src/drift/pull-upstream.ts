@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { syncRepository } from "../codegen/sync-output.js";
 import { apiDir, writeVendored } from "../spec/vendor-api.js";
 import { type DriftResult, detectDrift, type UpstreamOptions } from "./detect-drift.js";
 
@@ -17,7 +16,7 @@ export interface PullResult extends DriftResult {
  * Pull upstream into the repository, so that one `git diff` shows spec, types and validators
  * changing together: read every API's upstream documents and rebuild them first (nothing is written
  * if any fails), then write the upstream copies, the vendored document and source.json's sha256 and
- * info.version, and finally regenerate `generated/` for those APIs.
+ * info.version. The caller regenerates `generated/` (codegen sits beside drift, not below it).
  */
 export async function pullApis(
   root: string,
@@ -45,7 +44,6 @@ export async function pullApis(
       manifestChanged: written.manifestChanged,
     });
   }
-  if (apis.length > 0) await syncRepository(root, { apis });
   return results;
 }
 

@@ -6,14 +6,14 @@
  * spec describes are listed too. Fields the recording redacted by pointer are not judged.
  */
 import type { Entry } from "har-format";
-import type { RecordedEntry } from "../../runtime/har/har-entry.js";
-import { operationMatcher } from "../../runtime/har/match-operation.js";
-import { readRecordings } from "../../runtime/har/recording-store.js";
-import type { OperationSpec } from "../../runtime/operation-index.js";
-import { findResponse } from "../../runtime/validate/match-response.js";
-import type { Violation } from "../../runtime/validate/types.js";
-import { validateResponseWith } from "../../runtime/validate/validate-response.js";
-import { responseSchema } from "../cases/response-schema.js";
+import { responseSchema } from "../contract/cases/response-schema.js";
+import type { RecordedEntry } from "../runtime/har/har-entry.js";
+import { operationMatcher } from "../runtime/har/match-operation.js";
+import { readRecordings } from "../runtime/har/recording-store.js";
+import type { OperationSpec } from "../runtime/operation-index.js";
+import { findResponse } from "../runtime/validate/match-response.js";
+import type { Violation } from "../runtime/validate/types.js";
+import { validateResponseWith } from "../runtime/validate/validate-response.js";
 import { type CompiledSpec, compileSpec } from "./compile-spec.js";
 import { undocumentedFields } from "./undocumented-fields.js";
 

@@ -5,9 +5,9 @@
  */
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { formatHtmlReport } from "../reporting/html-report.js";
-import { formatJunit } from "../reporting/junit-report.js";
-import { formatMarkdownSummary } from "../reporting/markdown-summary.js";
+import { formatHtmlReport } from "../contract/reporting/html-report.js";
+import { formatJunit } from "../contract/reporting/junit-report.js";
+import { formatMarkdownSummary } from "../contract/reporting/markdown-summary.js";
 import type { ReplayResult } from "./replay-recordings.js";
 import { replaySuite } from "./replay-suite.js";
 

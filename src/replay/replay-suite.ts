@@ -5,10 +5,10 @@
  * `replay_undocumented_field` warning per field the spec does not describe, and the operations no
  * recording covers and the requests no operation describes as notes.
  */
-import type { CaseResult } from "../run/case-executor.js";
-import type { ApiResult } from "../run/run-api.js";
-import type { SuiteResult } from "../run-suite.js";
-import type { Exchange, Failure } from "../types.js";
+import type { CaseResult } from "../contract/run/case-executor.js";
+import type { ApiResult } from "../contract/run/run-api.js";
+import type { SuiteResult } from "../contract/run-suite.js";
+import type { Exchange, Failure } from "../contract/types.js";
 import type { ReplayResult } from "./replay-recordings.js";
 
 /** Check names replay reports under. */

@@ -5,9 +5,10 @@
  * `patternProperties`, no `oneOf`/`anyOf` to choose between). Array indices are written `*`, so
  * one new field in a list of 100 items is one finding. Bounded: depth 32, 200 items per array.
  */
-import type { SchemaLike } from "../../runtime/operation-index.js";
-import type { OpenApiDocument } from "../../spec/load-document.js";
-import { resolveSchema, schemaProperties } from "../cases/response-schema.js";
+
+import { resolveSchema, schemaProperties } from "../contract/cases/response-schema.js";
+import type { SchemaLike } from "../runtime/operation-index.js";
+import type { OpenApiDocument } from "../spec/load-document.js";
 
 const MAX_DEPTH = 32;
 const MAX_ITEMS = 200;

@@ -4,13 +4,10 @@ import { join } from "node:path";
 import { dump, load } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGcoreBillingClient } from "../../generated/gcore-billing/client.js";
-import {
-  replayAfterDrift,
-  replayDriftResults,
-} from "../../src/contract/replay/replay-after-drift.js";
-import { replayRecordings } from "../../src/contract/replay/replay-recordings.js";
+import { replayAfterDrift, replayDriftResults } from "../../src/replay/replay-after-drift.js";
+import { replayRecordings } from "../../src/replay/replay-recordings.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox-server.js";
-import { runCli } from "./run-cli.js";
+import { runCli } from "../contract/run-cli.js";
 
 const SPEC = "specs/gcore-billing/openapi.yaml";
 type Doc = {
