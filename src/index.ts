@@ -6,23 +6,49 @@
 
 export type { ApiId } from "../generated/index.js";
 export { apiIds } from "../generated/index.js";
+export { ContractCaseError, ContractSetupError } from "./contract/contract-errors.js";
 export type { Change, ChangeLevel, FailOn } from "./drift/change.js";
 export { diffDocuments } from "./drift/diff-documents.js";
+export {
+  applyPolicy,
+  type DiffPolicy,
+  type IgnoreEntry,
+  IgnoreFileError,
+  parseDiffPolicy,
+} from "./drift/diff-policy.js";
 export {
   ApiContractsError,
   CheckFailedError,
   SpecError,
+  StrictWarningsError,
   UnknownApiError,
   UsageError,
 } from "./errors.js";
 export {
   ClientOptionsError,
+  ConnectionRefusedError,
+  ConnectionResetError,
+  DnsLookupError,
   NetworkError,
+  type NetworkFailure,
   PaginationError,
+  RedirectNotFollowedError,
   RequestTimeoutError,
+  ResponseTooLargeError,
+  ResponseTruncatedError,
+  TlsError,
 } from "./runtime/client/client-errors.js";
 export type { ApiClient, ApiClientOptions } from "./runtime/client/create-api-client.js";
+export type { RecordOptions } from "./runtime/client/record-exchange.js";
 export { ContractViolationError } from "./runtime/errors.js";
+export {
+  type RecordingLimit,
+  RecordingLimitError,
+  RecordingReadError,
+  RedactionRulesError,
+} from "./runtime/har/recording-errors.js";
+export { type ApiRecording, readRecordings } from "./runtime/har/recording-store.js";
+export { loadRedactionRules, type RedactionRules } from "./runtime/har/redaction-rules.js";
 export {
   addMoney,
   compareMoney,
@@ -49,6 +75,11 @@ export type {
   ValidationResult,
   Violation,
 } from "./runtime/validate/types.js";
+export {
+  ExternalRefError,
+  type ExternalRefProblem,
+  UnsupportedVersionError,
+} from "./spec/document-errors.js";
 export {
   loadResponseValidator,
   type ResponseValidator,
