@@ -2,9 +2,11 @@
 import { createRequire } from "node:module";
 import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
 import { SpecError } from "../errors.js";
+import type { SpecWarning } from "../runtime/operation-index.js";
 import type { OpenApiDocument } from "../spec/load-document.js";
 import type { EmitterOptions, EmitterResult } from "./emitter.js";
-import { typesDocument } from "./types-document.js";
+import { isolateTypeFailures } from "./isolate-type-failures.js";
+import { typesDocumentWithWarnings } from "./types-document.js";
 
 /**
  * The options codegen gives openapi-typescript. silent: it would print warnings with console;
@@ -98,21 +100,36 @@ export async function generateTypesSource(
   document: OpenApiDocument,
   file: string,
 ): Promise<string> {
-  return typesSourceInPlace(structuredClone(document), file);
+  return typesSourceInPlace(structuredClone(document), file).source;
 }
 
-function typesSourceInPlace(document: OpenApiDocument, file: string): string {
+/** openapi-typescript's source for a document already rewritten for it (typesDocument). */
+function transformToSource(schema: OpenApiDocument): string {
+  const { astToString, transformSchema } = loadOpenapiTypescript();
+  const document = schema as unknown as OpenAPI3;
+  return astToString(transformSchema(document, transformContext(document)));
+}
+
+function typesSourceInPlace(
+  document: OpenApiDocument,
+  file: string,
+): { source: string; warnings: readonly SpecWarning[] } {
+  // Rewritten for openapi-typescript alone (boolean subschemas, refs it cannot follow); the
+  // validators read the document as written.
+  const { document: copy, warnings } = typesDocumentWithWarnings(document);
   try {
-    const { astToString, transformSchema } = loadOpenapiTypescript();
-    // Rewritten for openapi-typescript alone (boolean subschemas, refs into paths); the validators
-    // read the document as written.
-    const schema = typesDocument(document) as unknown as OpenAPI3;
-    return astToString(transformSchema(schema, transformContext(schema)));
+    return { source: transformToSource(copy), warnings };
   } catch (error) {
-    throw new SpecError(
-      `${file}: openapi-typescript cannot generate types: ${(error as Error).message}`,
-      file,
-    );
+    // One schema openapi-typescript cannot take must not cost the document its types: that
+    // schema becomes unknown, with a warning naming it.
+    const isolated = isolateTypeFailures(copy, transformToSource);
+    if (isolated === undefined) {
+      throw new SpecError(
+        `${file}: openapi-typescript cannot generate types: ${(error as Error).message}`,
+        file,
+      );
+    }
+    return { source: isolated.source, warnings: [...warnings, ...isolated.warnings] };
   }
 }
 
@@ -121,10 +138,7 @@ export async function emitTypes(
   document: OpenApiDocument,
   options: Pick<EmitterOptions, "sourceFile">,
 ): Promise<EmitterResult> {
-  return {
-    files: { "types.ts": await generateTypesSource(document, options.sourceFile) },
-    warnings: [],
-  };
+  return emitTypesInPlace(structuredClone(document), options);
 }
 
 /**
@@ -135,8 +149,6 @@ export async function emitTypesInPlace(
   document: OpenApiDocument,
   options: Pick<EmitterOptions, "sourceFile">,
 ): Promise<EmitterResult> {
-  return {
-    files: { "types.ts": typesSourceInPlace(document, options.sourceFile) },
-    warnings: [],
-  };
+  const { source, warnings } = typesSourceInPlace(document, options.sourceFile);
+  return { files: { "types.ts": source }, warnings };
 }

@@ -47,7 +47,7 @@ for (const draft of Object.keys(DRAFTS) as Draft[]) {
   const groups = await loadGroups(draft);
   const remotes = await loadRemotes(draft);
   // --validators-only: the validator emitter alone (no types worker), to see the validators'
-  // own standing while the types emitter still refuses some groups. Not the README's figures.
+  // own standing should the types emitter ever refuse a group. Not the README's figures.
   const { generated, rejected } = process.argv.includes("--validators-only")
     ? await validatorsOnly(draft, groups, remotes)
     : await generateWholeSuite(draft, groups, remotes);

@@ -90,9 +90,9 @@ export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
 const IDENTITY_KEYWORDS = new Set(["$id", "$anchor", "$dynamicAnchor", "$recursiveAnchor"]);
 
 /**
- * Dynamic references, resolved statically: to what `$ref` with the same value would name (for
- * `$recursiveRef`, always `#`). That is their meaning unless an outer resource of the dynamic
- * scope declares the same `$dynamicAnchor`, which vendor documents do not do.
+ * Dynamic references, resolved at codegen by the registry (`ctx.refId`): a `$dynamicRef` in its
+ * dynamic scope along the chain of references (schema-registry.ts); `$recursiveRef` to its
+ * resource's root (`#`).
  */
 const DYNAMIC_REFS = new Set(["$dynamicRef", "$recursiveRef"]);
 
