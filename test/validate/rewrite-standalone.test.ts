@@ -159,4 +159,170 @@ describe("rewriteStandalone", () => {
       'import { linearRegExp } from "../../src/runtime/guarded-regexp.js";',
     );
   });
+
+  const CONTEXT = '(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){';
+
+  it.each([
+    [
+      "an unread valid snapshot and the error count only it read",
+      {
+        given: [
+          "const _errs1 = errors;",
+          'if(typeof data !== "string"){',
+          "errors++;",
+          "}",
+          "var valid0 = _errs1 === errors;",
+        ],
+        want: ['if(typeof data !== "string"){', "errors++;", "}"],
+      },
+    ],
+    [
+      "a valid snapshot that is read stays, with its error count",
+      {
+        given: [
+          "const _errs1 = errors;",
+          "var valid0 = _errs1 === errors;",
+          "if(valid0){",
+          "data++;",
+          "}",
+        ],
+        want: [
+          "const _errs1 = errors;",
+          "var valid0 = _errs1 === errors;",
+          "if(valid0){",
+          "data++;",
+          "}",
+        ],
+      },
+    ],
+    [
+      "a number check with no keyword left in it, and an empty else",
+      {
+        given: [
+          'if((typeof data == "number") && (isFinite(data))){',
+          "}",
+          "if(data){",
+          "errors++;",
+          "}",
+          "else {",
+          "}",
+        ],
+        want: ["if(data){", "errors++;", "}"],
+      },
+    ],
+    [
+      "a number check that still checks something stays",
+      {
+        given: ['if((typeof data == "number") && (isFinite(data))){', "errors++;", "}"],
+        want: ['if((typeof data == "number") && (isFinite(data))){', "errors++;", "}"],
+      },
+    ],
+  ])("drops dead bookkeeping ajv's optimizer would: %s", (_name, { given, want }) => {
+    const wrap = (lines: string[]) => ["let errors = 0;", ...lines, "return errors === 0;"];
+    const code = [`function validate0${CONTEXT}`, ...wrap(given), "}"].join("\n");
+    const { body, fallbacks } = rewriteStandalone(code, options);
+    expect(fallbacks).toEqual([]);
+    expect(body).toBe(
+      [
+        'function validate0(data){\nconst instancePath = "";',
+        ...wrap(want).slice(0, -1),
+        "validate0.errorCount = errors;",
+        "return errors === 0;",
+        "}",
+      ].join("\n"),
+    );
+  });
+
+  it.each([
+    [
+      "a schema copy named only inside a string is dropped",
+      {
+        given: [
+          'const schema0 = {"enum":["schema0"]};',
+          'function validate0(data){\nreturn data === "schema0";\n}',
+        ],
+        want: 'function validate0(data){\nreturn data === "schema0";\n}',
+      },
+    ],
+    [
+      "a schema copy read as a value stays",
+      {
+        given: [
+          'const schema0 = {"enum":["a"]};',
+          "function validate0(data){\nreturn schema0.enum.includes(data);\n}",
+        ],
+        want: 'const schema0 = {"enum":["a"]};\n\nfunction validate0(data){\nreturn schema0.enum.includes(data);\n}',
+      },
+    ],
+  ])("reads references from the syntax tree: %s", (_name, { given, want }) => {
+    expect(rewriteStandalone(given.join("\n"), options).body).toBe(want);
+  });
+
+  it("braces a return that is not in a block when it adds the error count", () => {
+    const code = `function validate0${CONTEXT}\nif(data === 1) return true;\nreturn false;\n}`;
+    const { body, fallbacks } = rewriteStandalone(code, options);
+    expect(fallbacks).toEqual([]);
+    expect(body).toContain("if(data === 1) {validate0.errorCount = 0;\nreturn true;}");
+    expect(body).toContain("validate0.errorCount = 1;\nreturn false;");
+  });
+
+  it("drops error-object fields violations never show (schemaPath, propertyName)", () => {
+    const code = [
+      `function validate0${CONTEXT}`,
+      "let vErrors = null;",
+      "let errors = 0;",
+      'const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^a"},propertyName:key0};',
+      "if(vErrors === null){\nvErrors = [err0];\n}\nelse {\nvErrors.push(err0);\n}",
+      "errors++;",
+      "validate0.errors = vErrors;",
+      "return errors === 0;",
+      "}",
+    ].join("\n");
+    const { body, fallbacks } = rewriteStandalone(code, options);
+    expect(fallbacks).toEqual([]);
+    expect(body).toContain(
+      'vErrors = addError(vErrors, instancePath, "pattern", {pattern: "^a"});\nerrors++;',
+    );
+  });
+
+  it("keeps only the function of an unknown shape as ajv wrote it; the others are rewritten", () => {
+    const known = `function validate1${CONTEXT}\nreturn true;\n}`;
+    const unknown = `function validate0${CONTEXT}\nlet vErrors = null;\nvErrors.sort();\nreturn true;\n}`;
+    const { body, fallbacks } = rewriteStandalone(`${known}\n${unknown}`, options);
+    expect(fallbacks.map((f) => f.name)).toEqual(["validate0"]);
+    expect(body).toContain('function validate1(data){\nconst instancePath = "";');
+    expect(body).toContain(`function validate0${CONTEXT}\nlet vErrors = null;\nvErrors.sort();`);
+  });
+
+  it.each([
+    ["a guarded pattern", { given: "^(a|a)*$", want: 'guardedRegExp("^(a|a)*$", {"budget":1})' }],
+    ["a pattern the u flag cannot change", { given: "^b$", want: 'new RegExp("^b$")' }],
+  ])("builds %s as classified", (_name, { given, want }) => {
+    const code = `const pattern0 = new RegExp(${JSON.stringify(given)}, "u");`;
+    const { body } = rewriteStandalone(code, {
+      ...options,
+      unicodeNeutralPatterns: new Set(["^b$"]),
+      guardedPatterns: new Map([["^(a|a)*$", { budget: 1 } as never]]),
+    });
+    expect(body).toBe(`const pattern0 = ${want};`);
+  });
+
+  it("keeps a function whose edits would overlap as ajv wrote it, with a reason", () => {
+    const code = [
+      'const formats0 = require("../../src/runtime/formats.js").formats.date;',
+      `function validate0${CONTEXT}`,
+      "let vErrors = null;",
+      "let errors = 0;",
+      'const err0 = {instancePath,schemaPath:"#/format",keyword:"format",params:{ok: formats0.validate(data)}};',
+      "if(vErrors === null){\nvErrors = [err0];\n}\nelse {\nvErrors.push(err0);\n}",
+      "validate0.errors = vErrors;",
+      "return errors === 0;",
+      "}",
+    ].join("\n");
+    const { body, fallbacks } = rewriteStandalone(code, options);
+    expect(fallbacks.map((f) => [f.name, f.reason])).toEqual([
+      ["validate0", expect.stringMatching(/^its edits overlap/)],
+    ]);
+    expect(body).toContain("params:{ok: formats0(data)}};\nif(vErrors === null){");
+  });
 });

@@ -13,9 +13,14 @@ import { classifyPattern } from "./classify-pattern.js";
 import { compileSchemas } from "./compile-schemas.js";
 import { createValidatorAjv, type ValidatorAjv } from "./create-validator-ajv.js";
 import { toDraft07Tuples } from "./draft07-tuples.js";
-import { rewriteStandalone } from "./rewrite-standalone.js";
+import {
+  type RewrittenModule,
+  rewriteStandalone,
+  rewriteStandaloneChecked,
+} from "./rewrite-standalone.js";
 import { SchemaRegistry } from "./schema-registry.js";
 import { splitValidators } from "./split-validators.js";
+import { assertParses, parses } from "./standalone-ast.js";
 import { standaloneModule } from "./standalone-module.js";
 import type { DialectSchema } from "./transform-schema.js";
 
@@ -177,12 +182,23 @@ export async function emitValidators(
     );
   }
 
-  const module = rewriteStandalone(roots.length > 0 ? standaloneModule(ajv, exportsByName) : "", {
+  const standalone = roots.length > 0 ? standaloneModule(ajv, exportsByName) : "";
+  const rewriteOptions = {
     runtimeImport: context.runtimeImport,
     linearPatterns,
     unicodeNeutralPatterns,
     guardedPatterns,
-  });
+  };
+  const layout = { ...context, file, exportNames: Object.keys(exportsByName), ...options };
+  let module = rewriteStandalone(standalone, rewriteOptions);
+  let output = validatorFiles(module, layout);
+  // The emitted JavaScript is parsed before anything is written; should a rewrite not parse (a bug
+  // here), the functions at fault are kept as ajv wrote them, and the result is checked again.
+  if (!output.javascript.every(([, source]) => parses(source))) {
+    module = rewriteStandaloneChecked(standalone, rewriteOptions);
+    output = validatorFiles(module, layout);
+    for (const [name, source] of output.javascript) assertParses(source, name);
+  }
   if (module.fallbacks.length > 0) {
     const pointerOf = functionPointers(ajv, registry);
     for (const fallback of module.fallbacks) {
@@ -192,22 +208,39 @@ export async function emitValidators(
       );
     }
   }
-  const noCheck = `${fileHeader(file)}// @ts-nocheck: ajv standalone output, covered by the validator tests rather than tsc.`;
-  if (module.body.length > (options.splitAbove ?? SPLIT_ABOVE)) {
+  return { files: output.files, warnings: warnings.list };
+}
+
+/** Where and how {@link validatorFiles} lays the rewritten module out. */
+interface ValidatorLayout extends ValidatorEmitContext, ValidatorEmitOptions {
+  readonly file: string;
+  /** Every exported validator name, in order. */
+  readonly exportNames: readonly string[];
+}
+
+/**
+ * `validators.ts` (one module, or an index over chunks above the split threshold), and the
+ * JavaScript to parse-check: the chunks and index as they are, the single module without its
+ * two TypeScript-only constructs (acorn reads JavaScript).
+ */
+function validatorFiles(
+  module: RewrittenModule,
+  layout: ValidatorLayout,
+): { files: Record<string, string>; javascript: [name: string, source: string][] } {
+  const noCheck = `${fileHeader(layout.file)}// @ts-nocheck: ajv standalone output, covered by the validator tests rather than tsc.`;
+  if (module.body.length > (layout.splitAbove ?? SPLIT_ABOVE)) {
     const files = splitValidators(module, {
-      runtimeImport: context.runtimeImport,
+      runtimeImport: layout.runtimeImport,
       chunkHeader: noCheck,
-      indexHeader: fileHeader(file).trimEnd(),
-      ...(options.moduleCost === undefined ? {} : { moduleCost: options.moduleCost }),
+      indexHeader: fileHeader(layout.file).trimEnd(),
+      ...(layout.moduleCost === undefined ? {} : { moduleCost: layout.moduleCost }),
     });
-    return { files, warnings: warnings.list };
+    return { files, javascript: Object.entries(files) };
   }
-  const entries = Object.keys(exportsByName).map(
-    (name) => `  ${name}: ${module.exports.get(name)},`,
-  );
+  const entries = layout.exportNames.map((name) => `  ${name}: ${module.exports.get(name)},`);
   const text = [
     noCheck,
-    `import type { CompiledValidator } from "${context.runtimeImport}/validate/types.js";`,
+    `import type { CompiledValidator } from "${layout.runtimeImport}/validate/types.js";`,
     module.imports,
     "",
     module.body,
@@ -218,5 +251,9 @@ export async function emitValidators(
     "};",
     "",
   ].join("\n");
-  return { files: { "validators.ts": text }, warnings: warnings.list };
+  const javascript = [module.imports, module.body, "export const validators = {", ...entries, "};"];
+  return {
+    files: { "validators.ts": text },
+    javascript: [["validators.ts", javascript.join("\n")]],
+  };
 }

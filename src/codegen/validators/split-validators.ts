@@ -9,18 +9,21 @@
  * nothing is loaded for nothing; and since an item's set of exports contains that of every item
  * reaching it, chunks import each other without cycles. Format, pattern and ajv helper constants
  * are one-line aliases of runtime imports: each chunk that uses one declares its own copy.
+ * The `$ref` graph and each chunk's imports come from the identifiers the syntax tree of each item
+ * references (rewrite-standalone.ts), never from matching names in its text.
  */
 import { type ChunkStats, mergeChunks } from "./merge-chunks.js";
 import type { ModuleImport, RewrittenModule } from "./rewrite-standalone.js";
-import { topLevelStatements } from "./top-level-statements.js";
 
 /** One top-level statement (or function) of the rewritten standalone code. */
 interface Item {
   readonly name: string;
   readonly position: number;
-  text: string;
+  readonly text: string;
   readonly copied: boolean;
   deps: string[];
+  /** Identifiers its code references (module items and import bindings). */
+  readonly references: ReadonlySet<string>;
 }
 
 /** What {@link splitValidators} needs besides the rewritten module. */
@@ -42,44 +45,26 @@ export interface SplitOptions {
 export const MODULE_COST = 64 * 1024;
 /** Largest merged chunk. */
 const MAX_CHUNK = 512 * 1024;
-const ITEM_NAME = /\b(?:validate|schema|pattern|formats|func|wrapper|root)\d+\b/g;
-const COPIED = /^(?:pattern|formats|func)\d+$/;
+/** Constants every chunk that uses one declares its own copy of (one-line runtime aliases). */
+function isCopied(name: string): boolean {
+  return /^(?:pattern|formats|func)\d+$/.test(name);
+}
 
-/** The top-level items of rewritten standalone code, in order. */
-function parseItems(body: string): Map<string, Item> {
+/** The top-level items of the rewritten module, in order, with the items each references. */
+function parseItems(module: RewrittenModule): Map<string, Item> {
   const items = new Map<string, Item>();
-  for (const { text, functionName } of topLevelStatements(body)) {
-    if (functionName !== undefined) {
-      items.set(functionName, {
-        name: functionName,
-        position: items.size,
-        text,
-        copied: false,
-        deps: [],
-      });
-      continue;
-    }
-    const constant = /^const (\w+) = [\s\S]*;$/.exec(text)?.[1];
-    const evaluated = /^(validate\d+)\.evaluated = [\s\S]*;$/.exec(text)?.[1];
-    const owner = evaluated === undefined ? undefined : items.get(evaluated);
-    if (constant !== undefined) {
-      const copied = COPIED.test(constant);
-      items.set(constant, { name: constant, position: items.size, text, copied, deps: [] });
-    } else if (owner) {
-      owner.text += `\n${text}`;
-    } else {
+  for (const { name, text, references } of module.items) {
+    if (name === undefined) {
       throw new Error(
         `unexpected top-level statement '${text.slice(0, 80)}'; update split-validators.ts`,
       );
     }
+    const item = { name, position: items.size, text, copied: isCopied(name), deps: [], references };
+    items.set(name, item);
   }
-  for (const item of items.values()) {
-    const code = item.text.replace(/"(?:[^"\\]|\\.)*"/g, '""');
-    const deps = new Set<string>();
-    for (const [name] of code.matchAll(ITEM_NAME)) {
-      if (name !== item.name && items.has(name)) deps.add(name);
-    }
-    item.deps = [...deps];
+  for (const { name, references } of module.items) {
+    const item = items.get(name as string) as Item;
+    item.deps = [...references].filter((other) => other !== item.name && items.has(other));
     if (item.copied && item.deps.length > 0) {
       throw new Error(`constant ${item.name} depends on other items; update split-validators.ts`);
     }
@@ -141,15 +126,15 @@ function mergeSmallChunks(
   });
 }
 
-/** A relative module specifier as seen from one folder deeper (`../x` → `../../x`). */
-function fromSubfolder(statement: string): string {
-  return statement.replace(/ from "(\.{1,2}\/[^"]*)"/, (_whole, specifier: string) =>
-    specifier.startsWith("./") ? ` from ".${specifier}"` : ` from "../${specifier}"`,
-  );
-}
-
-function uses(code: string, binding: string): boolean {
-  return new RegExp(`\\b${binding}\\b`).test(code);
+/** An import as seen from one folder deeper (`../x` → `../../x`, `./x` → `../x`). */
+function fromSubfolder(entry: ModuleImport): string {
+  const { specifier } = entry;
+  const moved = specifier.startsWith("./")
+    ? `.${specifier}`
+    : specifier.startsWith("../")
+      ? `../${specifier}`
+      : specifier;
+  return `import ${entry.clause} from "${moved}";`;
 }
 
 /** What {@link chunkSource} needs to know about the whole module. */
@@ -186,14 +171,17 @@ function chunkSource(
       }
     }
   }
-  const copied = [...copies]
+  const copiedText = [...copies]
     .map((name) => items.get(name) as Item)
     .sort((a, b) => a.position - b.position)
     .map((item) => item.text);
-  const used = `${code}\n${copied.join("\n")}`;
+  const used = new Set<string>();
+  for (const item of [...own, ...[...copies].map((name) => items.get(name) as Item)]) {
+    for (const reference of item.references) used.add(reference);
+  }
   const imports = context.importList
-    .filter((entry) => entry.bindings.some((b) => uses(used, b)))
-    .map((entry) => fromSubfolder(entry.statement));
+    .filter((entry) => entry.bindings.some((b) => used.has(b)))
+    .map(fromSubfolder);
   for (const [other, list] of [...fromChunks].sort((a, b) => a[0] - b[0])) {
     imports.push(`import { ${[...list].sort().join(", ")} } from "./${other}.js";`);
   }
@@ -201,7 +189,7 @@ function chunkSource(
     context.header,
     ...imports,
     "",
-    ...(copied.length > 0 ? [...copied, ""] : []),
+    ...(copiedText.length > 0 ? [...copiedText, ""] : []),
     code,
     "",
     `export { ${exports.join(", ")} };`,
@@ -238,7 +226,7 @@ export function splitValidators(
   module: RewrittenModule,
   options: SplitOptions,
 ): Record<string, string> {
-  const items = parseItems(module.body);
+  const items = parseItems(module);
   const roots = [...new Set(module.exports.values())];
   const signature = new Map<string, number[]>();
   roots.forEach((root, r) => {

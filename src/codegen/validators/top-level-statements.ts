@@ -1,69 +1,75 @@
 /**
- * ajv standalone source cut into its top-level statements (scope constants, validator functions,
- * `validateN.evaluated = …` lines), so that each function can be rewritten, or left as ajv wrote
- * it, on its own. A lexical scan, not a regex: string literals (ajv writes only double-quoted
- * ones, but single quotes and template literals are skipped too) and brackets are tracked, so a
- * `}` or `;` inside a pattern or property name never ends a statement.
+ * ajv standalone source cut into its top-level statements by their syntax-tree node (acorn), so
+ * that each validator function can be rewritten, or left as ajv wrote it, on its own, and each
+ * statement can go into a chunk of its own (split-validators.ts).
  */
+import type { AnyNode, Node, Program } from "acorn";
+import { isIdentifier, isMember } from "./standalone-ast.js";
 
-/** One top-level statement: its text and, for a function declaration, the function's name. */
+/** What a top-level statement of ajv's standalone code is. */
+export type TopLevelKind =
+  /** `function validateN(…){…}` */
+  | "function"
+  /** `const name = …;` (a schema copy, a pattern, a format or helper alias, a wrapper) */
+  | "constant"
+  /** `validateN.evaluated = …;`, which belongs to its function */
+  | "evaluated"
+  /** `export const name = validateN;` */
+  | "export"
+  /** `"use strict";` */
+  | "directive"
+  /** anything else: kept as it is */
+  | "other";
+
+/** One top-level statement: its node, what it is, and the name it declares or concerns. */
 export interface TopLevelStatement {
-  readonly text: string;
-  /** `validate12` for `function validate12(…){…}`; undefined for anything else. */
-  readonly functionName: string | undefined;
+  readonly node: Node;
+  readonly kind: TopLevelKind;
+  /**
+   * The function or constant declared; the function an `evaluated` statement belongs to; the
+   * exported name of an export. Undefined otherwise.
+   */
+  readonly name: string | undefined;
+  /** For an export, the function it exports. */
+  readonly target?: string;
 }
 
-/** Index just past the string literal that starts at `from` (its quote character). */
-function skipString(code: string, from: number): number {
-  const quote = code[from];
-  let i = from + 1;
-  while (i < code.length && code[i] !== quote) i += code[i] === "\\" ? 2 : 1;
-  if (i >= code.length) throw new Error("unterminated string literal in ajv standalone code");
-  return i + 1;
+function classify(node: AnyNode): TopLevelStatement {
+  if (node.type === "FunctionDeclaration" && node.id) {
+    return { node, kind: "function", name: node.id.name };
+  }
+  if (node.type === "VariableDeclaration" && node.kind === "const") {
+    const [declarator] = node.declarations;
+    if (node.declarations.length === 1 && isIdentifier(declarator?.id) && declarator.init) {
+      return { node, kind: "constant", name: declarator.id.name };
+    }
+  }
+  if (node.type === "ExportNamedDeclaration" && node.declaration?.type === "VariableDeclaration") {
+    const [declarator] = node.declaration.declarations;
+    if (
+      node.declaration.declarations.length === 1 &&
+      isIdentifier(declarator?.id) &&
+      isIdentifier(declarator.init)
+    ) {
+      return { node, kind: "export", name: declarator.id.name, target: declarator.init.name };
+    }
+  }
+  if (node.type === "ExpressionStatement") {
+    if (typeof node.directive === "string") return { node, kind: "directive", name: undefined };
+    const expression = node.expression;
+    if (
+      expression.type === "AssignmentExpression" &&
+      expression.operator === "=" &&
+      isMember(expression.left, "evaluated") &&
+      isIdentifier(expression.left.object)
+    ) {
+      return { node, kind: "evaluated", name: expression.left.object.name };
+    }
+  }
+  return { node, kind: "other", name: undefined };
 }
 
-/**
- * The top-level statements of `code`, in order. A function declaration ends at its closing brace;
- * any other statement at the `;` that closes it at bracket depth 0.
- * @throws Error when brackets or strings do not balance (not code ajv wrote).
- */
-export function topLevelStatements(code: string): TopLevelStatement[] {
-  const statements: TopLevelStatement[] = [];
-  let start = 0;
-  let depth = 0;
-  let isFunction: boolean | undefined;
-  for (let i = 0; i < code.length; ) {
-    const c = code[i] as string;
-    if (isFunction === undefined) {
-      if (/\s/.test(c)) {
-        i++;
-        start = i;
-        continue;
-      }
-      isFunction = /^function\s/.test(code.slice(i, i + 9));
-      start = i;
-    }
-    if (c === '"' || c === "'" || c === "`") {
-      i = skipString(code, i);
-      continue;
-    }
-    if (c === "(" || c === "[" || c === "{") depth++;
-    else if (c === ")" || c === "]" || c === "}") {
-      depth--;
-      if (depth < 0) throw new Error("unbalanced brackets in ajv standalone code");
-    }
-    i++;
-    const ends = depth === 0 && (isFunction ? c === "}" : c === ";");
-    if (ends) {
-      const text = code.slice(start, i);
-      const name = isFunction ? /^function\s+([\w$]+)\s*\(/.exec(text)?.[1] : undefined;
-      statements.push({ text, functionName: name });
-      isFunction = undefined;
-      start = i;
-    }
-  }
-  if (isFunction !== undefined || depth !== 0) {
-    throw new Error("ajv standalone code ends inside a statement");
-  }
-  return statements;
+/** The top-level statements of a parsed module, in order. */
+export function topLevelStatements(program: Program): TopLevelStatement[] {
+  return program.body.map((node) => classify(node as AnyNode));
 }
