@@ -11,7 +11,8 @@ const formats4 = __formats0.formats.date.validate;
 const formats12 = __formats0.formats["date-time"].validate;
 const pattern0 = new RegExp("^\\d{1,3}\\.\\d{12}$");
 
-function validate1(data, instancePath=""){
+function validate1(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -286,7 +287,8 @@ validate1.errorCount = errors;
 return errors === 0;
 }
 
-function validate0(data, instancePath=""){
+function validate0(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){

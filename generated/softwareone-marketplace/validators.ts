@@ -12,7 +12,8 @@ const formats0 = __formats0.formats["date-time"].validate;
 const schema3 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"icon":{"type":["string","null"]},"revision":{"type":"integer","format":"int32"}},"additionalProperties":false};
 const formats2 = __formats0.formats.int32.validate;
 
-function validate3(data, instancePath=""){
+function validate3(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -68,7 +69,8 @@ validate3.errorCount = errors;
 return errors === 0;
 }
 
-function validate2(data, instancePath=""){
+function validate2(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -112,7 +114,8 @@ validate2.errorCount = errors;
 return errors === 0;
 }
 
-function validate1(data, instancePath=""){
+function validate1(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -177,7 +180,8 @@ validate1.errorCount = errors;
 return errors === 0;
 }
 
-function validate11(data, instancePath=""){
+function validate11(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -219,10 +223,10 @@ validate11.errors = vErrors;
 validate11.errorCount = errors;
 return errors === 0;
 }
-
 const schema5 = {"type":"object","properties":{"statement":{"type":["string","null"]},"customer":{"type":["string","null"]},"agreement":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate13(data, instancePath=""){
+function validate13(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -262,10 +266,10 @@ validate13.errors = vErrors;
 validate13.errorCount = errors;
 return errors === 0;
 }
-
 const schema6 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"icon":{"type":["string","null"]},"revision":{"type":"integer","format":"int32"}},"additionalProperties":false};
 
-function validate15(data, instancePath=""){
+function validate15(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -320,10 +324,10 @@ validate15.errors = vErrors;
 validate15.errorCount = errors;
 return errors === 0;
 }
-
 const schema7 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"icon":{"type":["string","null"]},"revision":{"type":"integer","format":"int32"},"externalId":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate17(data, instancePath=""){
+function validate17(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -385,10 +389,10 @@ validate17.errors = vErrors;
 validate17.errorCount = errors;
 return errors === 0;
 }
-
 const schema8 = {"type":"object","properties":{"postingDate":{"type":["string","null"],"format":"date-time"},"documentDate":{"type":["string","null"],"format":"date-time"},"externalDocumentNo":{"type":["string","null"]},"externalDocumentNo2":{"type":["string","null"]},"yourReference":{"type":["string","null"]},"dueDate":{"type":["string","null"],"format":"date-time"},"orderNo":{"type":["string","null"]},"quoteNo":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate19(data, instancePath=""){
+function validate19(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -481,10 +485,10 @@ validate19.errors = vErrors;
 validate19.errorCount = errors;
 return errors === 0;
 }
-
 const schema9 = {"enum":["Issued","Paid","Overdue"],"type":"string"};
 
-function validate21(data, instancePath=""){
+function validate21(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -501,7 +505,8 @@ validate21.errorCount = errors;
 return errors === 0;
 }
 
-function validate23(data, instancePath=""){
+function validate23(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -542,11 +547,11 @@ validate23.errors = vErrors;
 validate23.errorCount = errors;
 return errors === 0;
 }
-
 const schema11 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"icon":{"type":["string","null"]},"revision":{"type":"integer","format":"int32"},"status":{"allOf":[{"$ref":"c:AgreementStatus"}]}},"additionalProperties":false};
 const schema12 = {"enum":["New","Draft","Provisioning","Updating","Active","Terminated","Failed","Deleted"],"type":"string"};
 
-function validate26(data, instancePath=""){
+function validate26(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -563,7 +568,8 @@ validate26.errorCount = errors;
 return errors === 0;
 }
 
-function validate25(data, instancePath=""){
+function validate25(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -625,10 +631,10 @@ validate25.errors = vErrors;
 validate25.errorCount = errors;
 return errors === 0;
 }
-
 const schema13 = {"enum":["Automated","Manual","Consolidated"],"type":"string"};
 
-function validate29(data, instancePath=""){
+function validate29(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -644,12 +650,12 @@ validate29.errors = vErrors;
 validate29.errorCount = errors;
 return errors === 0;
 }
-
 const schema14 = {"required":["name","status","type"],"type":"object","properties":{"id":{"type":"string"},"name":{"maxLength":500,"minLength":1,"type":"string"},"icon":{"type":["string","null"]},"revision":{"type":"integer","format":"int32"},"type":{"allOf":[{"$ref":"c:AccountType"}]},"status":{"allOf":[{"$ref":"c:AccountStatus"}]}},"additionalProperties":false};
 const func1 = ajvRuntime.ucs2length;
 const schema15 = {"enum":["Client","Vendor","Operations"],"type":"string"};
 
-function validate32(data, instancePath=""){
+function validate32(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -665,10 +671,10 @@ validate32.errors = vErrors;
 validate32.errorCount = errors;
 return errors === 0;
 }
-
 const schema16 = {"enum":["Active","Enabled","Disabled"],"type":"string"};
 
-function validate34(data, instancePath=""){
+function validate34(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -685,7 +691,8 @@ validate34.errorCount = errors;
 return errors === 0;
 }
 
-function validate31(data, instancePath=""){
+function validate31(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -776,10 +783,10 @@ validate31.errors = vErrors;
 validate31.errorCount = errors;
 return errors === 0;
 }
-
 const schema17 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"icon":{"type":["string","null"]},"revision":{"type":"integer","format":"int32"},"externalId":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate37(data, instancePath=""){
+function validate37(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -841,11 +848,11 @@ validate37.errors = vErrors;
 validate37.errorCount = errors;
 return errors === 0;
 }
-
 const schema18 = {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"},"icon":{"type":["string","null"]},"revision":{"type":"integer","format":"int32"},"externalIds":{"allOf":[{"$ref":"c:ProductExternalIdBag"}]},"status":{"type":"string"}},"additionalProperties":false};
 const schema19 = {"type":"object","properties":{"operations":{"type":["string","null"]},"defaultErpItem":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate40(data, instancePath=""){
+function validate40(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -879,7 +886,8 @@ validate40.errorCount = errors;
 return errors === 0;
 }
 
-function validate39(data, instancePath=""){
+function validate39(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -948,13 +956,13 @@ validate39.errors = vErrors;
 validate39.errorCount = errors;
 return errors === 0;
 }
-
 const schema20 = {"type":"object","properties":{"erpId":{"type":["string","null"]},"documentNo":{"type":"string"},"countryCode":{"type":"string"},"documentDate":{"type":["string","null"],"format":"date-time"},"dueDate":{"type":["string","null"],"format":"date-time"},"externalDocumentNo":{"type":["string","null"]},"externalDocumentNo2":{"type":["string","null"]},"balanceDue":{"type":["number","null"],"format":"double"},"invoiceTotal":{"type":["number","null"],"format":"double"},"postingDate":{"type":"string","format":"date-time"},"revision":{"type":["integer","null"],"format":"int64"},"rowVersion":{"type":["integer","null"],"format":"int64"},"yourReference":{"type":["string","null"]},"addresses":{"allOf":[{"$ref":"c:ErpAddressList"}]},"referenceNumber":{"nullOr":{"allOf":[{"$ref":"c:ErpReferenceNumber"}]}},"payment":{"nullOr":{"allOf":[{"$ref":"c:ErpPayment"}]}}},"additionalProperties":false};
 const formats30 = __formats0.formats.double.validate;
 const formats36 = __formats0.formats.int64.validate;
 const schema22 = {"type":"object","properties":{"name":{"type":"string"},"name2":{"type":["string","null"]},"email":{"type":["string","null"]},"customerNo":{"type":["string","null"]},"addressLine1":{"type":"string"},"addressLine2":{"type":["string","null"]},"addressLine3":{"type":["string","null"]},"city":{"type":["string","null"]},"postCode":{"type":["string","null"]},"county":{"type":["string","null"]},"country":{"type":["string","null"]},"contactName":{"type":["string","null"]},"contactNo":{"type":["string","null"]},"contactEmail":{"type":["string","null"]},"contactPhone":{"type":["string","null"]},"code":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate46(data, instancePath=""){
+function validate46(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1086,7 +1094,8 @@ validate46.errorCount = errors;
 return errors === 0;
 }
 
-function validate45(data, instancePath=""){
+function validate45(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1139,10 +1148,10 @@ validate45.errors = vErrors;
 validate45.errorCount = errors;
 return errors === 0;
 }
-
 const schema23 = {"type":"object","properties":{"eInvoiceNo":{"type":["string","null"]},"orderNo":{"type":"string"},"ppqNo":{"type":["string","null"]},"quoteNo":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate52(data, instancePath=""){
+function validate52(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1189,10 +1198,10 @@ validate52.errors = vErrors;
 validate52.errorCount = errors;
 return errors === 0;
 }
-
 const schema24 = {"type":"object","properties":{"methodCode":{"type":"string"},"termsCode":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate54(data, instancePath=""){
+function validate54(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1226,7 +1235,8 @@ validate54.errorCount = errors;
 return errors === 0;
 }
 
-function validate44(data, instancePath=""){
+function validate44(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1411,10 +1421,10 @@ validate44.errors = vErrors;
 validate44.errorCount = errors;
 return errors === 0;
 }
-
 const schema25 = {"type":"object","properties":{"currency":{"type":"string"},"currencyFactor":{"type":["number","null"],"format":"double"},"currencyFactor2":{"type":["number","null"],"format":"double"},"markup":{"type":["number","null"],"format":"double"},"margin":{"type":["number","null"],"format":"double"},"totalPP":{"type":["number","null"],"format":"double"},"totalSP":{"type":["number","null"],"format":"double"},"totalST":{"type":["number","null"],"format":"double"},"totalGT":{"type":["number","null"],"format":"double"}},"additionalProperties":false};
 
-function validate57(data, instancePath=""){
+function validate57(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1560,12 +1570,12 @@ validate57.errors = vErrors;
 validate57.errorCount = errors;
 return errors === 0;
 }
-
 const schema26 = {"type":"object","properties":{"id":{"type":"string"},"description":{"type":["string","null"]},"description2":{"type":["string","null"]},"documentNo":{"type":"string"},"erpData":{"nullOr":{"allOf":[{"$ref":"c:InvoiceLineErpData"}]}},"itemNo":{"type":["string","null"]},"lineNo":{"type":"integer","format":"int32"},"period":{"nullOr":{"allOf":[{"$ref":"c:DatePeriod"}]}},"price":{"nullOr":{"allOf":[{"$ref":"c:InvoiceLinePrice"}]}}},"additionalProperties":false};
 const schema27 = {"type":"object","properties":{"contractNo":{"type":["string","null"]},"countryOfUsage":{"type":["string","null"]},"dataOrigin":{"type":["integer","null"],"format":"int32"},"externalPositionNo":{"type":["string","null"]},"navisionCountryCode":{"type":["string","null"]},"parentItemNo":{"type":["string","null"]},"primary":{"nullOr":{"allOf":[{"$ref":"c:ErpCode"}]}},"secondary":{"nullOr":{"allOf":[{"$ref":"c:ErpCode"}]}},"rowVersion":{"type":["integer","null"],"format":"int64"},"responsibilityCenterCode":{"type":["string","null"]},"swoPurchaseOrderNo":{"type":["string","null"]},"type":{"type":["integer","null"],"format":"int32"},"unitOfMeasure":{"type":["string","null"]},"varAgreementNo":{"type":["string","null"]},"varPartnerNo":{"type":["string","null"]},"msrp":{"type":"number","format":"double"},"timestamp":{"type":"integer","format":"int64"},"sellToContactNo":{"type":["string","null"]},"externalDocumentNo":{"type":["string","null"]},"externalDocumentNo2":{"type":["string","null"]},"yourReference":{"type":["string","null"]}},"additionalProperties":false};
 const schema28 = {"type":"object","properties":{"identifier":{"type":"string"},"value":{"type":["string","null"]},"version":{"type":["string","null"]}},"additionalProperties":false};
 
-function validate61(data, instancePath=""){
+function validate61(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1606,7 +1616,8 @@ validate61.errorCount = errors;
 return errors === 0;
 }
 
-function validate60(data, instancePath=""){
+function validate60(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1816,10 +1827,10 @@ validate60.errors = vErrors;
 validate60.errorCount = errors;
 return errors === 0;
 }
-
 const schema29 = {"type":"object","properties":{"start":{"type":["string","null"],"format":"date-time"},"end":{"type":["string","null"],"format":"date-time"}},"additionalProperties":false};
 
-function validate65(data, instancePath=""){
+function validate65(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1864,10 +1875,10 @@ validate65.errors = vErrors;
 validate65.errorCount = errors;
 return errors === 0;
 }
-
 const schema30 = {"type":"object","properties":{"amount":{"type":"number","format":"double"},"amountIncludingVat":{"type":"number","format":"double"},"discountAmount":{"type":"number","format":"double"},"lineAmount":{"type":"number","format":"double"},"purchaseCurrencyCode":{"type":["string","null"]},"purchaseCurrencyFactor":{"type":["number","null"],"format":"double"},"purchasePrice":{"type":["number","null"],"format":"double"},"purchasePriceLcy":{"type":["number","null"],"format":"double"},"purchasePriceTotal":{"type":["number","null"],"format":"double"},"purchasePriceTotalLcy":{"type":["number","null"],"format":"double"},"quantity":{"type":["integer","null"],"format":"int32"},"salesMarkup":{"type":["number","null"],"format":"double"},"salesMargin":{"type":["number","null"],"format":"double"},"unitPrice":{"type":["number","null"],"format":"double"},"vatBaseAmount":{"type":"number","format":"double"},"vatCalculationType":{"type":["integer","null"],"format":"int32"},"vatPercent":{"type":["number","null"],"format":"double"}},"additionalProperties":false};
 
-function validate67(data, instancePath=""){
+function validate67(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2134,7 +2145,8 @@ validate67.errorCount = errors;
 return errors === 0;
 }
 
-function validate59(data, instancePath=""){
+function validate59(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2230,10 +2242,10 @@ validate59.errors = vErrors;
 validate59.errorCount = errors;
 return errors === 0;
 }
-
 const schema32 = {"enum":["Pending","Running","Ready","Failed"],"type":"string"};
 
-function validate71(data, instancePath=""){
+function validate71(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(typeof data !== "string"){
@@ -2250,7 +2262,8 @@ validate71.errorCount = errors;
 return errors === 0;
 }
 
-function validate70(data, instancePath=""){
+function validate70(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2277,7 +2290,8 @@ validate70.errorCount = errors;
 return errors === 0;
 }
 
-function validate0(data, instancePath=""){
+function validate0(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2515,10 +2529,10 @@ validate0.errors = vErrors;
 validate0.errorCount = errors;
 return errors === 0;
 }
-
 const schema33 = {"type":"object","properties":{"type":{"type":["string","null"]},"title":{"type":["string","null"]},"status":{"type":["integer","null"],"format":"int32"},"detail":{"type":["string","null"]},"instance":{"type":["string","null"]}},"additionalProperties":{}};
 
-function validate74(data, instancePath=""){
+function validate74(data){
+const instancePath = "";
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
