@@ -61,7 +61,14 @@ module.exports = {
     ),
     layer(
       "src/vitest/",
-      ["src/errors\\.ts", "src/runtime/", "src/spec/", "generated/", "src/validate/", "src/contract/"],
+      [
+        "src/errors\\.ts",
+        "src/runtime/",
+        "src/spec/",
+        "generated/",
+        "src/validate/",
+        "src/contract/",
+      ],
       "the matcher entry reads the generated APIs the way the contract suite does",
     ),
     layer(

@@ -1,8 +1,8 @@
 /** `api-contracts replay DIR --spec FILE [--api ID]`: recorded traffic re-checked against a spec. */
 import { resolve } from "node:path";
+import { UsageError } from "../errors.js";
 import { replayRecordings } from "../replay/replay-recordings.js";
 import { formatReplay, writeReplayReports } from "../replay/replay-reports.js";
-import { UsageError } from "../errors.js";
 import { readRecordings } from "../runtime/har/recording-store.js";
 import { parseOptions } from "./parse-options.js";
 

@@ -2,8 +2,8 @@
 import { basename, join, resolve } from "node:path";
 import { StrictWarningsError, UsageError } from "../errors.js";
 import { apiIdFromTitle, assertApiId } from "../spec/api-id.js";
-import { diffTree, type TreeDiff } from "./diff-tree.js";
 import { readSpec } from "../spec/discover-specs.js";
+import { diffTree, type TreeDiff } from "./diff-tree.js";
 import type { Emitter } from "./emitter.js";
 import { startParallelEmitters } from "./emitters.js";
 import { hasFileHeader } from "./file-header.js";

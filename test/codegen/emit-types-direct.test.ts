@@ -1,13 +1,13 @@
 import { join } from "node:path";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
-import { readSpec } from "../../src/spec/discover-specs.js";
 import {
   emitTypesInPlace,
   generateTypesSource,
   TYPES_OPTIONS,
 } from "../../src/codegen/emit-types.js";
 import { prepareDocument } from "../../src/codegen/prepare-document.js";
+import { readSpec } from "../../src/spec/discover-specs.js";
 import type { OpenApiDocument } from "../../src/spec/load-document.js";
 
 const repo = join(import.meta.dirname, "../..");

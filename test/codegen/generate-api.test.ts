@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readSpec } from "../../src/spec/discover-specs.js";
 import { emitTypes } from "../../src/codegen/emit-types.js";
 import type { Emitter } from "../../src/codegen/emitter.js";
 import { generateApi } from "../../src/codegen/generate-api.js";
+import { readSpec } from "../../src/spec/discover-specs.js";
 
 const specs = join(import.meta.dirname, "../fixtures/codegen/repo/specs");
 const options = {

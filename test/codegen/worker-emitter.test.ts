@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { readSpec } from "../../src/spec/discover-specs.js";
 import type { EmitterOptions } from "../../src/codegen/emitter.js";
 import { documentEmitters, startParallelEmitters } from "../../src/codegen/emitters.js";
 import { generateApi } from "../../src/codegen/generate-api.js";
@@ -10,6 +9,7 @@ import {
   type WorkerEmitter,
 } from "../../src/codegen/workers/worker-emitter.js";
 import { SpecError } from "../../src/errors.js";
+import { readSpec } from "../../src/spec/discover-specs.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/codegen");
 const emitters = pathToFileURL(join(fixtures, "worker-emitters.ts")).href;

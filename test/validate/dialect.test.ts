@@ -294,10 +294,7 @@ describe("schemas the validators cannot fully use", () => {
       "a pattern invalid under u is not checked; a budgeted one still is",
       { patch: { slug: "a b", backref: "zz" }, want: [["/backref", "pattern"]] },
     ],
-    [
-      "a body matching the budgeted pattern passes",
-      { patch: { backref: "aaaa" }, want: [] },
-    ],
+    ["a body matching the budgeted pattern passes", { patch: { backref: "aaaa" }, want: [] }],
   ])("%s", (_name, { patch, want }) => {
     expect(violations(api, "getBad", { name: "ab", ...patch })).toEqual(want);
   });
