@@ -1,19 +1,21 @@
 /**
  * `npm run bench`: every figure of issue 7 (and issue 5's contract-suite speed) in one table, each
  * measured beside its reference in this same run and reported as a ratio.
- * Run: npm run bench [-- --quick] [-- --only codegen,size,first-validation,throughput,memory,contract]
+ * Run: npm run bench [-- --quick] [-- --only codegen,size,first-validation,throughput,memory,contract,generation]
  *      [-- --runs N]
  *
  * Sections: codegen wall/CPU/peak RSS per bench spec against openapi-typescript (codegen-bench.ts);
  * generated size (size-bench.ts, from the codegen runs); first-validation latency against ajv
  * compiling at run time, validation throughput against JSON.parse, validators heap
  * (lib/validation-rows.ts over the validation benches); mock contract suite against one Prism
- * start-up (contract-bench.ts). Bench specs are read from ../shared/bench-specs/; rows that need
+ * start-up (contract-bench.ts); valid values generated per second against json-schema-faker
+ * (generation-bench.ts). Bench specs are read from ../shared/bench-specs/; rows that need
  * an absent one say so. Needs `npm run build` (the CLI runs from dist/, as users run it).
  */
 import { parseArgs } from "node:util";
 import { codegenBench } from "./codegen-bench.js";
 import { contractBench } from "./contract-bench.js";
+import { generationBench } from "./generation-bench.js";
 import { checkDistCli } from "./lib/dist-cli.js";
 import { describeMachine } from "./lib/machine.js";
 import { type BenchRow, renderTable, skippedRow, verdict } from "./lib/table.js";
@@ -27,6 +29,7 @@ const SECTIONS = [
   "throughput",
   "memory",
   "contract",
+  "generation",
 ] as const;
 type Section = (typeof SECTIONS)[number];
 /** `--only validation` is shorthand for the three validation sections. */
@@ -90,6 +93,7 @@ await section("first-validation", () => firstValidationRows(latencyRuns));
 await section("throughput", () => throughputRows(rounds));
 await section("memory", () => memoryRows());
 await section("contract", () => contractBench({ runs }));
+await section("generation", () => generationBench({ rounds: values.quick ? 3 : 7 }));
 
 const missed = rows.filter((row) => verdict(row) === "MISSED");
 console.log(`machine (start): ${machineBefore}`);

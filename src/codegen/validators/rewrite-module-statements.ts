@@ -5,7 +5,7 @@
  * with magic-string.
  */
 import MagicString from "magic-string";
-import type { ModuleImport, RewriteOptions } from "./rewrite-standalone.js";
+import type { ModuleImport, RewriteOptions } from "./rewrite-options.js";
 import {
   type CollectedNodes,
   type Edit,

@@ -24,7 +24,6 @@
  * - Schema copies ajv embeds but no code reads (no identifier refers to them) are removed.
  * - Each top-level item is returned with the identifiers it references, for split-validators.ts.
  */
-import type { PatternPlan } from "../../runtime/guarded-regexp.js";
 import {
   editedText,
   importList,
@@ -35,31 +34,10 @@ import {
   rewritePatterns,
   rewriteRequires,
 } from "./rewrite-module-statements.js";
+import type { ModuleImport, RewriteOptions } from "./rewrite-options.js";
 import { planFallback, planFunction } from "./rewrite-validator-function.js";
 import { collectNodes, type Edit, parseModule } from "./standalone-ast.js";
 import { type TopLevelStatement, topLevelStatements } from "./top-level-statements.js";
-
-/** Inputs of {@link rewriteStandalone}. */
-export interface RewriteOptions {
-  /** Module specifier of `src/runtime` from the generated file. */
-  readonly runtimeImport: string;
-  /** Patterns to run on the linear-time engine. */
-  readonly linearPatterns: ReadonlySet<string>;
-  /** Native patterns the `u` flag cannot change (classify-pattern.ts): compiled without it. */
-  readonly unicodeNeutralPatterns?: ReadonlySet<string>;
-  /** Patterns built by the runtime's `guardedRegExp` with their plan (classify-pattern.ts). */
-  readonly guardedPatterns?: ReadonlyMap<string, PatternPlan>;
-}
-
-/** One import the rewritten code may need: the identifiers it binds and its statement. */
-export interface ModuleImport {
-  readonly bindings: readonly string[];
-  /** What is imported: `{ addError, appendErrors }` or `* as ajvRuntime`. */
-  readonly clause: string;
-  /** The module specifier, as seen from the validators module. */
-  readonly specifier: string;
-  readonly statement: string;
-}
 
 /** One top-level item of the rewritten code: a function (with its `evaluated`) or a constant. */
 export interface ModuleItem {

@@ -13,7 +13,8 @@
  * references (rewrite-standalone.ts), never from matching names in its text.
  */
 import { type ChunkStats, mergeChunks } from "./merge-chunks.js";
-import type { ModuleImport, RewrittenModule } from "./rewrite-standalone.js";
+import type { ModuleImport } from "./rewrite-options.js";
+import type { RewrittenModule } from "./rewrite-standalone.js";
 
 /** One top-level statement (or function) of the rewritten standalone code. */
 interface Item {
