@@ -54,7 +54,7 @@ export async function compileDocument(
   const sourceFile = label;
   const { document, warnings } = prepareDocumentWithWarnings(raw, sourceFile);
   const index = buildOperationIndex(document, api, sourceFile);
-  const runtimeDir = fileURLToPath(new URL("../../runtime", import.meta.url));
+  const runtimeDir = fileURLToPath(new URL("../runtime", import.meta.url));
   // From source, the scratch folder sits in the checkout (vitest and tsx resolve `.js` imports to
   // the runtime's `.ts` files there); built, in the OS temp folder with the runtime as a file URL,
   // so an installed package's folder is never written to.
