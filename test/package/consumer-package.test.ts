@@ -1,7 +1,7 @@
 /**
  * The package as another repo gets it: `npm pack` of the built dist/ (npm test builds before it
- * runs vitest), installed into a temporary project outside the repo from the npm cache (tests
- * reach no registry), compiled there with `tsc --noEmit`, and one call run against Prism started
+ * runs vitest), installed into a temporary project outside the repo with `npm ci --offline` from
+ * a lockfile cut from the repo's (tests reach no registry), compiled there with `tsc --noEmit`, and one call run against Prism started
  * on the spec shipped inside the installed package; a consumer's own vitest test uses
  * `api-contracts/vitest`'s `toMatchApiSpec` against the sandbox, faithful and drifted. Also lints
  * the package with publint and @arethetypeswrong/cli.
@@ -24,16 +24,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiIds } from "../../generated/index.js";
 import { type PrismServer, startPrism } from "../../src/contract/targets/prism-server.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox-server.js";
+import { consumerLockfile } from "../support/consumer-lockfile.js";
 
 const run = promisify(execFile);
-/** The vitest the consumer installs: the repo's own version (in the npm cache, like every package here). */
-const VITEST_VERSION = (
-  JSON.parse(
-    readFileSync(resolve(import.meta.dirname, "../../node_modules/vitest/package.json"), "utf8"),
-  ) as {
-    version: string;
-  }
-).version;
 const repo = resolve(import.meta.dirname, "../..");
 const tsc = join(repo, "node_modules/typescript/bin/tsc");
 const attw = join(repo, "node_modules/@arethetypeswrong/cli/dist/index.js");
@@ -144,24 +137,19 @@ beforeAll(async () => {
   tarball = join(work, packed.stdout.trim().split("\n").at(-1) ?? "");
   consumer = join(work, "consumer");
   mkdirSync(consumer);
-  writeFileSync(
-    join(consumer, "package.json"),
-    JSON.stringify({ name: "consumer", private: true, type: "module" }),
-  );
+  // A lockfile cut from the repo's: `npm ci --offline` then needs only the tarballs the repo's own
+  // `npm ci` cached, never registry metadata (consumer-lockfile.ts says why).
+  const { manifest, lockfile } = consumerLockfile(join(repo, "package-lock.json"), tarball, [
+    "vitest",
+  ]);
+  writeFileSync(join(consumer, "package.json"), JSON.stringify(manifest, null, 2));
+  writeFileSync(join(consumer, "package-lock.json"), JSON.stringify(lockfile, null, 2));
   const installed = await exec(
     "npm",
-    [
-      "install",
-      "--offline",
-      "--no-audit",
-      "--no-fund",
-      "--ignore-scripts",
-      tarball,
-      `vitest@${VITEST_VERSION}`,
-    ],
+    ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"],
     consumer,
   );
-  expect(installed.code, `npm install --offline failed: ${installed.stderr}`).toBe(0);
+  expect(installed.code, `npm ci --offline failed: ${installed.stderr}`).toBe(0);
 }, 180_000);
 
 afterAll(() => {
