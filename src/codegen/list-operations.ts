@@ -3,22 +3,11 @@ import { SpecError } from "../errors.js";
 import type { HttpMethod } from "../runtime/operation-index.js";
 import { toPointer } from "../spec/json-pointer.js";
 import type { OpenApiDocument } from "../spec/load-document.js";
+import { HTTP_METHOD_KEYS } from "../spec/walk-schemas.js";
 import { deref, derefObject, isJsonObject } from "./resolve-ref.js";
 import { isJsonMediaType, validatorName } from "./validator-name.js";
 
 type JsonObject = Record<string, unknown>;
-
-/** Path item keys that hold operations, in the order OpenAPI lists them. @see https://spec.openapis.org/oas/v3.1.0#path-item-object */
-export const OPERATION_METHODS: readonly HttpMethod[] = [
-  "get",
-  "put",
-  "post",
-  "delete",
-  "options",
-  "head",
-  "patch",
-  "trace",
-];
 
 /** One operation as found in the document (path item `$ref`s resolved). */
 export interface OperationEntry {
@@ -49,7 +38,7 @@ export function listOperations(document: OpenApiDocument, file: string): Operati
   for (const [path, rawItem] of Object.entries(paths)) {
     const itemPointer = toPointer(["paths", path]);
     const pathItem = derefObject(document, rawItem, itemPointer, file);
-    for (const method of OPERATION_METHODS) {
+    for (const method of HTTP_METHOD_KEYS) {
       const operation = pathItem[method];
       if (!isJsonObject(operation)) continue;
       const pointer = toPointer(["paths", path, method]);

@@ -29,13 +29,14 @@ import { getAtPointer, toPointer } from "../spec/json-pointer.js";
 import type { OpenApiDocument } from "../spec/load-document.js";
 import {
   collectSchemaResources,
+  HTTP_METHOD_KEYS,
   mapDocumentNodes,
   REMOVE,
   resolveRefTokens,
   type SchemaResources,
 } from "../spec/walk-schemas.js";
 import { flattenSecurityScheme } from "./flatten-security.js";
-import { OPERATION_METHODS, operationKey } from "./list-operations.js";
+import { operationKey } from "./list-operations.js";
 import { isJsonObject } from "./resolve-ref.js";
 
 type JsonObject = Record<string, unknown>;
@@ -142,7 +143,7 @@ export function tolerateDefects(input: OpenApiDocument, file: string): Tolerated
     let outItem: JsonObject = item;
     const pathParameters = keepParameters(document, item.parameters, ["paths", path], warn);
     if (pathParameters !== item.parameters) outItem = { ...outItem, parameters: pathParameters };
-    for (const method of OPERATION_METHODS) {
+    for (const method of HTTP_METHOD_KEYS) {
       const operation = item[method];
       if (!isJsonObject(operation)) continue;
       const tokens = ["paths", path, method];

@@ -106,12 +106,15 @@ export function skippedApi(loaded: LoadedApi, target: TargetName, reason: string
   };
 }
 
-async function runMock(
+/**
+ * Prism started (the slow part) while the generated modules and documents load; if loading fails,
+ * whatever Prism started is stopped before the error goes on.
+ */
+async function startMockWhileLoading(
   loading: Promise<LoadedApi[]>,
   specFiles: readonly { api: string; specFile: string }[],
   options: SuiteOptions,
-): Promise<ApiResult[]> {
-  // Prism starts (the slow part) while the generated modules and documents load.
+): Promise<{ loaded: LoadedApi[]; mock: Awaited<ReturnType<typeof startMockTarget>> }> {
   const starting = startMockTarget(specFiles, {
     seed: options.seed,
     onStarted: options.onPrismStarted,
@@ -129,7 +132,15 @@ async function runMock(
     await starting.then((mock) => mock.close()).catch(() => {});
     throw error;
   }
-  const mock = await starting;
+  return { loaded, mock: await starting };
+}
+
+async function runMock(
+  loading: Promise<LoadedApi[]>,
+  specFiles: readonly { api: string; specFile: string }[],
+  options: SuiteOptions,
+): Promise<ApiResult[]> {
+  const { loaded, mock } = await startMockWhileLoading(loading, specFiles, options);
   try {
     return await Promise.all(
       loaded.map(async (api) => {
@@ -277,23 +288,7 @@ export async function prepareSuite(options: SuiteOptions): Promise<PreparedSuite
     );
     const loading = Promise.all(ids.map((api) => catalog.load(api)));
     loading.catch(() => {});
-    const starting = startMockTarget(specFiles, {
-      seed: options.seed,
-      onStarted: options.onPrismStarted,
-      onStarting: options.onPrismStarting,
-      startTimeoutMs: options.mockStartTimeoutMs,
-      prismPackage: options.prismPackage,
-      isolation: "child-process",
-    });
-    starting.catch(() => {});
-    let loaded: LoadedApi[];
-    try {
-      loaded = await loading;
-    } catch (error) {
-      await starting.then((mock) => mock.close()).catch(() => {});
-      throw error;
-    }
-    const mock = await starting;
+    const { loaded, mock } = await startMockWhileLoading(loading, specFiles, options);
     try {
       const defects = await Promise.all(
         loaded.map(async (api) => {

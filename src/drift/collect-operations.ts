@@ -1,7 +1,6 @@
-import { child, type DocumentSide, isObject, type Located } from "./resolve-ref.js";
-
 /** HTTP methods an OpenAPI path item can hold. @see https://spec.openapis.org/oas/v3.1.0#path-item-object */
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+import { HTTP_METHOD_KEYS as HTTP_METHODS } from "../spec/walk-schemas.js";
+import { child, type DocumentSide, isObject, type Located } from "./resolve-ref.js";
 
 /** A parameter after `$ref` resolution and path-level merging. */
 export interface ParameterView {

@@ -15,6 +15,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#schema
  * @see https://json-schema.org/draft/2020-12/json-schema-core#section-10
  */
+import type { HttpMethod } from "../runtime/operation-index.js";
 import { parsePointer } from "./json-pointer.js";
 
 type JsonObject = Record<string, unknown>;
@@ -79,7 +80,8 @@ export const SCHEMA_DATA_KEYWORDS: readonly string[] = [
   "examples",
 ];
 
-export const HTTP_METHOD_KEYS: readonly string[] = [
+/** Path item keys that hold operations, in the order OpenAPI lists them. @see https://spec.openapis.org/oas/v3.1.0#path-item-object */
+export const HTTP_METHOD_KEYS: readonly HttpMethod[] = [
   "get",
   "put",
   "post",

@@ -1,3 +1,4 @@
+import { HTTP_METHOD_KEYS } from "../../spec/walk-schemas.js";
 import { globalSecurityOf, type SecurityView } from "../collect-operations.js";
 import { defineRule, type Emit } from "../define-rule.js";
 import { child, type DocumentSide, isObject } from "../resolve-ref.js";
@@ -115,7 +116,7 @@ function someOperationInherits(side: DocumentSide): boolean {
   return false;
 }
 
-const HTTP_METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+const HTTP_METHODS: ReadonlySet<string> = new Set(HTTP_METHOD_KEYS);
 
 /**
  * The document's top-level `security`: alternatives and scopes added or removed, and anonymous
