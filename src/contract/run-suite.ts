@@ -107,6 +107,36 @@ export function skippedApi(loaded: LoadedApi, target: TargetName, reason: string
 }
 
 /**
+ * Every API's live variables, read (a malformed one fails, exit 2) before any request is sent;
+ * credentials join `secrets`. No API able to run, or one missing its credential without
+ * `--skip-missing-credentials`, is a setup error naming the variable.
+ */
+function readLiveSetups(
+  loaded: readonly LoadedApi[],
+  env: Readonly<Record<string, string | undefined>>,
+  secrets: string[],
+  options: SuiteOptions,
+): ReturnType<typeof readLiveSetup>[] {
+  const setups = loaded.map((api) => readLiveSetup(api.api, api.index.servers[0], env));
+  for (const setup of setups) if ("credential" in setup) secrets.push(setup.credential);
+  const missing = setups.filter((setup) => "skipped" in setup);
+  if (missing.length === setups.length) {
+    throw new ContractSetupError(
+      `no API can run live: ${missing.map((m) => ("skipped" in m ? m.skipped : "")).join("; ")}; set the credential (see 'api-contracts test --help'), or use --target mock`,
+      envNamesFor(loaded[0]?.api ?? "").credential,
+    );
+  }
+  if (missing.length > 0 && !options.skipMissingCredentials) {
+    const first = missing[0] as { api: string; skipped: string };
+    throw new ContractSetupError(
+      `${missing.map((m) => `${m.api}: ${"skipped" in m ? m.skipped : ""}`).join("; ")}; set it, narrow the run with --api, or pass --skip-missing-credentials`,
+      envNamesFor(first.api).credential,
+    );
+  }
+  return setups;
+}
+
+/**
  * Prism started (the slow part) while the generated modules and documents load; if loading fails,
  * whatever Prism started is stopped before the error goes on.
  */
@@ -179,23 +209,7 @@ async function runLive(
   secrets: string[],
 ): Promise<ApiResult[]> {
   const env = options.env ?? process.env;
-  // Every variable is read (and a malformed one fails, exit 2) before any request is sent.
-  const setups = loaded.map((api) => readLiveSetup(api.api, api.index.servers[0], env));
-  for (const setup of setups) if ("credential" in setup) secrets.push(setup.credential);
-  const missing = setups.filter((setup) => "skipped" in setup);
-  if (missing.length === setups.length) {
-    throw new ContractSetupError(
-      `no API can run live: ${missing.map((m) => ("skipped" in m ? m.skipped : "")).join("; ")}; set the credential (see 'api-contracts test --help'), or use --target mock`,
-      envNamesFor(loaded[0]?.api ?? "").credential,
-    );
-  }
-  if (missing.length > 0 && !options.skipMissingCredentials) {
-    const first = missing[0] as { api: string; skipped: string };
-    throw new ContractSetupError(
-      `${missing.map((m) => `${m.api}: ${"skipped" in m ? m.skipped : ""}`).join("; ")}; set it, narrow the run with --api, or pass --skip-missing-credentials`,
-      envNamesFor(first.api).credential,
-    );
-  }
+  const setups = readLiveSetups(loaded, env, secrets, options);
   const stopAll = new AbortController();
   return Promise.all(
     loaded.map(async (api, i) => {
@@ -327,22 +341,7 @@ export async function prepareSuite(options: SuiteOptions): Promise<PreparedSuite
     }
   }
   const loaded = await Promise.all(ids.map((api) => catalog.load(api)));
-  const setups = loaded.map((api) => readLiveSetup(api.api, api.index.servers[0], env));
-  for (const setup of setups) if ("credential" in setup) secrets.push(setup.credential);
-  const missing = setups.filter((setup) => "skipped" in setup);
-  if (missing.length === setups.length) {
-    throw new ContractSetupError(
-      `no API can run live: ${missing.map((m) => ("skipped" in m ? m.skipped : "")).join("; ")}; set the credential (see 'api-contracts test --help'), or use --target mock`,
-      envNamesFor(loaded[0]?.api ?? "").credential,
-    );
-  }
-  if (missing.length > 0 && !options.skipMissingCredentials) {
-    const first = missing[0] as { api: string; skipped: string };
-    throw new ContractSetupError(
-      `${missing.map((m) => `${m.api}: ${"skipped" in m ? m.skipped : ""}`).join("; ")}; set it, narrow the run with --api, or pass --skip-missing-credentials`,
-      envNamesFor(first.api).credential,
-    );
-  }
+  const setups = readLiveSetups(loaded, env, secrets, options);
   const stopAll = new AbortController();
   const apis: { loaded: LoadedApi; provided: ProvidedApi }[] = [];
   const skipped: ApiResult[] = [];
