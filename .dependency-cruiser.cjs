@@ -25,13 +25,13 @@ module.exports = {
       "runtime is what generated code and consumers load: it sees only the error root",
     ),
     layer(
-      "src/spec/",
+      "src/document/",
       ["src/errors\\.ts", "src/runtime/"],
       "document handling sits below codegen, validation, contract and drift",
     ),
     layer(
       "src/codegen/",
-      ["src/errors\\.ts", "src/runtime/", "src/spec/"],
+      ["src/errors\\.ts", "src/runtime/", "src/document/"],
       "codegen compiles documents; it never reaches up into what runs its output",
     ),
     layer(
@@ -46,17 +46,17 @@ module.exports = {
     ),
     layer(
       "src/contract/",
-      ["src/errors\\.ts", "src/runtime/", "src/spec/", "generated/", "src/validate/"],
+      ["src/errors\\.ts", "src/runtime/", "src/document/", "generated/", "src/validate/"],
       "the contract suite runs generated clients and validators; it never compiles a document",
     ),
     layer(
       "src/drift/",
-      ["src/errors\\.ts", "src/runtime/", "src/spec/"],
+      ["src/errors\\.ts", "src/runtime/", "src/document/"],
       "drift compares documents; it sits beside contract and below cli",
     ),
     layer(
       "src/generate/",
-      ["src/errors\\.ts", "src/runtime/", "src/spec/"],
+      ["src/errors\\.ts", "src/runtime/", "src/document/"],
       "request generation works from documents; the caller hands it a validator",
     ),
     layer(
@@ -64,7 +64,7 @@ module.exports = {
       [
         "src/errors\\.ts",
         "src/runtime/",
-        "src/spec/",
+        "src/document/",
         "generated/",
         "src/validate/",
         "src/contract/",
@@ -76,7 +76,7 @@ module.exports = {
       [
         "src/errors\\.ts",
         "src/runtime/",
-        "src/spec/",
+        "src/document/",
         "src/codegen/",
         "generated/",
         "src/validate/",

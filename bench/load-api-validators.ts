@@ -15,9 +15,9 @@ import { emitOperationsSource } from "../src/codegen/emit-operations.js";
 import { emitValidationFiles } from "../src/codegen/emit-validation.js";
 import { prepareDocument } from "../src/codegen/prepare-document.js";
 import { emitValidators } from "../src/codegen/validators/emit-validators.js";
+import { loadOpenApiFile } from "../src/document/load-document.js";
 import type { ApiIndex } from "../src/runtime/operation-index.js";
 import type { ValidatorModule } from "../src/runtime/validate/types.js";
-import { loadOpenApiFile } from "../src/spec/load-document.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -70,7 +70,7 @@ export interface CompiledBenchApi {
   readonly validators: string;
   /** `generated/<api>/operations.js`: the operation index. */
   readonly operations: string;
-  /** `src/runtime/validate/validate-response.js`: the validation engine. */
+  /** `src/runtime/validate/validate-with-module.js`: the validation engine. */
   readonly engine: string;
   /** `src/validate/validate-response.js`: the library (`validateResponse(api, input)`). */
   readonly library: string;
@@ -104,7 +104,7 @@ function listTs(dir: string): string[] {
 /** What the compiled output depends on: the spec, the options, the emitter and runtime sources. */
 function cacheKey(spec: string, splitAbove: number | undefined): string {
   const hash = createHash("sha256").update(`${spec}\n${statSync(spec).size}\n${splitAbove}\n`);
-  for (const dir of ["src/codegen", "src/runtime", "src/spec", "src/validate"]) {
+  for (const dir of ["src/codegen", "src/runtime", "src/document", "src/validate"]) {
     for (const name of listTs(join(root, dir)).sort()) {
       hash.update(name).update(readFileSync(join(root, dir, name)));
     }

@@ -7,6 +7,11 @@
 export type { ApiId } from "../generated/index.js";
 export { apiIds } from "../generated/index.js";
 export { ContractCaseError, ContractSetupError } from "./contract/contract-errors.js";
+export {
+  ExternalRefError,
+  type ExternalRefProblem,
+  UnsupportedVersionError,
+} from "./document/document-errors.js";
 export type { Change, ChangeLevel, FailOn } from "./drift/change.js";
 export { diffDocuments } from "./drift/diff-documents.js";
 export {
@@ -40,7 +45,7 @@ export {
 } from "./runtime/client/client-errors.js";
 export type { ApiClient, ApiClientOptions } from "./runtime/client/create-api-client.js";
 export type { RecordOptions } from "./runtime/client/record-exchange.js";
-export { ContractViolationError } from "./runtime/errors.js";
+export { ContractViolationError } from "./runtime/contract-violation-error.js";
 export {
   type RecordingLimit,
   RecordingLimitError,
@@ -69,17 +74,12 @@ export {
   InvalidStatusError,
   UndocumentedStatusError,
   UnknownOperationError,
-} from "./runtime/validate/errors.js";
+} from "./runtime/validate/operation-lookup-errors.js";
 export type {
   ResponseInput,
   ValidationResult,
   Violation,
 } from "./runtime/validate/types.js";
-export {
-  ExternalRefError,
-  type ExternalRefProblem,
-  UnsupportedVersionError,
-} from "./spec/document-errors.js";
 export {
   loadResponseValidator,
   type ResponseValidator,

@@ -8,7 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { listOperations, listResponseBodies } from "../../src/codegen/list-operations.js";
 import { prepareDocument } from "../../src/codegen/prepare-document.js";
-import { loadOpenApiFile } from "../../src/spec/load-document.js";
+import { loadOpenApiFile } from "../../src/document/load-document.js";
 import { GITHUB_ISSUES, githubIssuesPage } from "../github-page.js";
 import { REPO_ROOT } from "./bench-specs.js";
 

@@ -1,10 +1,10 @@
+import { loadOpenApiFile } from "../document/load-document.js";
 import { anyChangeReaches, FAIL_ON_VALUES, type FailOn } from "../drift/change.js";
 import { diffDocuments } from "../drift/diff-documents.js";
 import { applyPolicy, EMPTY_POLICY, loadDiffPolicy } from "../drift/diff-policy.js";
 import { formatReport, REPORT_FORMATS, type ReportFormat } from "../drift/format-report.js";
 import { knownCheckIds } from "../drift/ignore-file-location.js";
 import { ExitCode, UsageError } from "../errors.js";
-import { loadOpenApiFile } from "../spec/load-document.js";
 import { parseOptions } from "./parse-options.js";
 
 const USAGE = `usage: api-contracts diff OLD NEW [--format text|json|markdown] [--fail-on breaking|warning|info|never]

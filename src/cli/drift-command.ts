@@ -1,3 +1,4 @@
+import { resolveApis } from "../document/vendor-api.js";
 import { anyChangeReaches } from "../drift/change.js";
 import { type DriftResult, detectDrift } from "../drift/detect-drift.js";
 import { EMPTY_POLICY, loadDiffPolicy } from "../drift/diff-policy.js";
@@ -6,7 +7,6 @@ import { formatDriftReport } from "../drift/format-report.js";
 import { IGNORE_FILE_NAME, knownCheckIds } from "../drift/ignore-file-location.js";
 import { ExitCode } from "../errors.js";
 import { replayDriftResults } from "../replay/replay-after-drift.js";
-import { resolveApis } from "../spec/vendor-api.js";
 import { parseFailOn, parseFormat, warnUnusedIgnores } from "./diff-command.js";
 import { parseOptions } from "./parse-options.js";
 

@@ -2,8 +2,8 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { onDocumentNotice } from "../document/document-notices.js";
 import { ApiContractsError, ExitCode } from "../errors.js";
-import { onDocumentNotice } from "../spec/document-notices.js";
 import { closest } from "./parse-options.js";
 
 /** A CLI command: parses its own arguments, returns the exit code. */

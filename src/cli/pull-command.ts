@@ -1,10 +1,10 @@
 import { syncRepository } from "../codegen/sync-output.js";
+import { resolveApis } from "../document/vendor-api.js";
 import type { FetchLimits } from "../drift/fetch-upstream.js";
 import { formatDriftReport } from "../drift/format-report.js";
 import { pullApis } from "../drift/pull-upstream.js";
 import { ExitCode } from "../errors.js";
 import { replayDriftResults } from "../replay/replay-after-drift.js";
-import { resolveApis } from "../spec/vendor-api.js";
 import { parseFormat, warnUnusedIgnores } from "./diff-command.js";
 import { parseOptions } from "./parse-options.js";
 

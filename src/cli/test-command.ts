@@ -22,11 +22,11 @@ import {
 import type { ContractRunConfig } from "../contract/vitest/run-config.js";
 import { suiteFromRun } from "../contract/vitest/suite-from-run.js";
 import type { OperationFile } from "../contract/vitest/write-case-files.js";
+import { packageRoot } from "../document/package-root.js";
 import { UsageError } from "../errors.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../runtime/client/client-errors.js";
 import { DEFAULT_TIMEOUT_MS } from "../runtime/client/create-api-client.js";
 import { redactSecrets } from "../runtime/redact.js";
-import { packageRoot } from "../spec/package-root.js";
 import { parseOptions } from "./parse-options.js";
 import { resolveRecordingFlags } from "./recording-flags.js";
 

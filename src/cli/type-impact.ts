@@ -19,10 +19,10 @@ import { dirname, join, relative, resolve } from "node:path";
 import type * as TS from "typescript";
 import { emitTypes } from "../codegen/emit-types.js";
 import { generateApi } from "../codegen/generate-api.js";
+import type { OpenApiDocument } from "../document/load-document.js";
 import type { Change } from "../drift/change.js";
 import { levelRank } from "../drift/change.js";
 import { UsageError } from "../errors.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
 
 type Ts = typeof TS;
 

@@ -1,14 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { UsageError } from "../errors.js";
-import { UndocumentedStatusError } from "../runtime/validate/errors.js";
 import {
   findContent,
   findOperation,
   findResponse,
   parseStatus,
 } from "../runtime/validate/match-response.js";
+import { UndocumentedStatusError } from "../runtime/validate/operation-lookup-errors.js";
 import type { Violation } from "../runtime/validate/types.js";
-import { validateResponseWith } from "../runtime/validate/validate-response.js";
+import { validateResponseWith } from "../runtime/validate/validate-with-module.js";
 import { loadApi } from "../validate/validate-response.js";
 import { parseOptions } from "./parse-options.js";
 

@@ -1,14 +1,14 @@
 import { documentWarnings } from "../codegen/document-warnings.js";
 import type { ApiWarning } from "../codegen/generate-all.js";
-import { ExitCode, StrictWarningsError } from "../errors.js";
-import type { SpecWarning } from "../runtime/operation-index.js";
 import {
   type ApiBuild,
   buildApi,
   checkApi,
   resolveApis,
   writeVendored,
-} from "../spec/vendor-api.js";
+} from "../document/vendor-api.js";
+import { ExitCode, StrictWarningsError } from "../errors.js";
+import type { SpecWarning } from "../runtime/operation-index.js";
 import { parseOptions } from "./parse-options.js";
 
 const HELP = `usage: api-contracts vendor [api...] [--check] [--strict]

@@ -1,4 +1,7 @@
 /** The operation index of one API (the data in `generated/<api>/operations.ts`). */
+
+import { toPointer } from "../document/json-pointer.js";
+import type { OpenApiDocument } from "../document/load-document.js";
 import { SpecError } from "../errors.js";
 import type {
   ApiIndex,
@@ -8,11 +11,9 @@ import type {
   ResponseSpec,
   SpecWarning,
 } from "../runtime/operation-index.js";
-import { toPointer } from "../spec/json-pointer.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
+import { derefObject, isJsonObject } from "./deref-object.js";
 import { flattenSecurity } from "./flatten-security.js";
 import { listOperations, listResponseBodies, type OperationEntry } from "./list-operations.js";
-import { derefObject, isJsonObject } from "./resolve-ref.js";
 
 type JsonObject = Record<string, unknown>;
 

@@ -3,9 +3,10 @@
  * `vendor`, which shows them when a spec is brought in, so that a reviewer sees them in the pull
  * request rather than at the next codegen.
  */
+
+import type { OpenApiDocument } from "../document/load-document.js";
 import { SpecError } from "../errors.js";
 import type { SpecWarning } from "../runtime/operation-index.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
 import { generateApi } from "./generate-api.js";
 import { emitValidators } from "./validators/emit-validators.js";
 

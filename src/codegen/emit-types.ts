@@ -1,9 +1,9 @@
 /** `types.ts`: the openapi-typescript types (`paths`, `components`, `operations`) of one API. */
 import { createRequire } from "node:module";
 import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
+import type { OpenApiDocument } from "../document/load-document.js";
 import { SpecError } from "../errors.js";
 import type { SpecWarning } from "../runtime/operation-index.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
 import type { EmitterOptions, EmitterResult } from "./emitter.js";
 import { isolateTypeFailures } from "./isolate-type-failures.js";
 import { typesDocumentWithWarnings } from "./types-document.js";

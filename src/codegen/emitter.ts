@@ -1,7 +1,7 @@
 /** The contract between the codegen pipeline and each emitter of files in `generated/<api>/`. */
 
+import type { OpenApiDocument } from "../document/load-document.js";
 import type { ApiIndex, SpecWarning } from "../runtime/operation-index.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
 
 /** What an emitter is told besides the document. */
 export interface EmitterOptions {

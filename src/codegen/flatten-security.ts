@@ -1,9 +1,10 @@
 /** Security requirements flattened into where the credential goes and what precedes it. */
+
+import { toPointer } from "../document/json-pointer.js";
+import type { OpenApiDocument } from "../document/load-document.js";
 import { SpecError } from "../errors.js";
 import type { SecuritySpec } from "../runtime/operation-index.js";
-import { toPointer } from "../spec/json-pointer.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
-import { derefObject, isJsonObject } from "./resolve-ref.js";
+import { derefObject, isJsonObject } from "./deref-object.js";
 
 /** Extension on an apiKey scheme giving the text put before the key (Gcore: `"apikey "`). */
 export const PREFIX_EXTENSION = "x-api-contracts-prefix";

@@ -1,9 +1,9 @@
 /** Codegen for this repository's layout: every `specs/<api>/` into `generated/<api>/`. */
 import { join } from "node:path";
+import { discoverSpecs, readSpec } from "../document/discover-specs.js";
+import { isPackageCheckout, packageRoot } from "../document/package-root.js";
 import { UnknownApiError, UsageError } from "../errors.js";
 import type { SpecWarning } from "../runtime/operation-index.js";
-import { discoverSpecs, readSpec } from "../spec/discover-specs.js";
-import { isPackageCheckout, packageRoot } from "../spec/package-root.js";
 import { emitRegistrySource } from "./emit-api-entry.js";
 import type { Emitter } from "./emitter.js";
 import { fileHeader } from "./file-header.js";

@@ -1,7 +1,7 @@
 /** The pure core of codegen: one parsed document in, the files of `generated/<api>/` out. */
 
+import type { OpenApiDocument } from "../document/load-document.js";
 import type { SpecWarning } from "../runtime/operation-index.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
 import { buildOperationIndex } from "./build-operation-index.js";
 import { emitApiEntrySource } from "./emit-api-entry.js";
 import { emitClientSource } from "./emit-client.js";

@@ -9,10 +9,11 @@
  * subschemas while replacing one of them alone is enough. Every loop is bounded by
  * {@link MAX_ATTEMPTS} transform runs.
  */
+
+import { toPointer } from "../document/json-pointer.js";
+import type { OpenApiDocument } from "../document/load-document.js";
+import { kindAt, mapDocumentNodes, walkSchemas } from "../document/walk-schemas.js";
 import type { SpecWarning } from "../runtime/operation-index.js";
-import { toPointer } from "../spec/json-pointer.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
-import { kindAt, mapDocumentNodes, walkSchemas } from "../spec/walk-schemas.js";
 
 /** Name of the warning for a schema openapi-typescript throws on (its type becomes `unknown`). */
 export const UNTYPED_SCHEMA = "untyped-schema";

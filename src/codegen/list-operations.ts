@@ -1,10 +1,11 @@
 /** The operations of a document in a stable order, with the keys everything generated uses. */
+
+import { toPointer } from "../document/json-pointer.js";
+import type { OpenApiDocument } from "../document/load-document.js";
+import { HTTP_METHOD_KEYS } from "../document/walk-schemas.js";
 import { SpecError } from "../errors.js";
 import type { HttpMethod } from "../runtime/operation-index.js";
-import { toPointer } from "../spec/json-pointer.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
-import { HTTP_METHOD_KEYS } from "../spec/walk-schemas.js";
-import { deref, derefObject, isJsonObject } from "./resolve-ref.js";
+import { deref, derefObject, isJsonObject } from "./deref-object.js";
 import { isJsonMediaType, validatorName } from "./validator-name.js";
 
 type JsonObject = Record<string, unknown>;

@@ -1,11 +1,11 @@
 /**
  * A schema-aware rewrite of an OpenAPI 3.0/3.1 document, on the one walker of
- * src/spec/walk-schemas.ts: it knows which positions hold Schema Objects (so a property *named*
+ * src/document/walk-schemas.ts: it knows which positions hold Schema Objects (so a property *named*
  * `nullable` or an `example` value is never mistaken for a keyword).
  * @see https://spec.openapis.org/oas/v3.1.0#schema
  */
-import type { OpenApiDocument } from "../spec/load-document.js";
-import { mapDocumentSchemas } from "../spec/walk-schemas.js";
+import type { OpenApiDocument } from "../document/load-document.js";
+import { mapDocumentSchemas } from "../document/walk-schemas.js";
 
 type JsonObject = Record<string, unknown>;
 

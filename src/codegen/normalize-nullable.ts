@@ -23,7 +23,7 @@
  * @see https://spec.openapis.org/oas/v3.0.3#fixed-fields-19
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
-import type { OpenApiDocument } from "../spec/load-document.js";
+import type { OpenApiDocument } from "../document/load-document.js";
 import { mapSchemas } from "./map-schemas.js";
 
 type JsonObject = Record<string, unknown>;

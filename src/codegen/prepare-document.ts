@@ -2,9 +2,10 @@
  * Turning a parsed document into what every emitter reads: tolerated defects worked around (with
  * warnings), refs checked, `nullable` normalised.
  */
+
+import { assertRefsResolve } from "../document/collect-refs.js";
+import type { OpenApiDocument } from "../document/load-document.js";
 import type { SpecWarning } from "../runtime/operation-index.js";
-import { assertRefsResolve } from "../spec/collect-refs.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
 import { normalizeNullable } from "./normalize-nullable.js";
 import { tolerateDefects } from "./tolerate-defects.js";
 

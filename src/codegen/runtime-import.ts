@@ -1,6 +1,6 @@
 /** Which module specifier generated code uses to reach `src/runtime`. */
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { packageRoot } from "../spec/package-root.js";
+import { packageRoot } from "../document/package-root.js";
 
 /** Specifier of the runtime for code generated outside this package (needs the package installed). */
 export const PACKAGE_RUNTIME_IMPORT = "api-contracts/runtime";

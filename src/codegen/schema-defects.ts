@@ -2,9 +2,10 @@
  * Spec warnings for schema defects that codegen works around rather than fails on: each is
  * reported with its JSON Pointer, and the rest of the document is generated as usual.
  */
+
+import { toPointer } from "../document/json-pointer.js";
+import type { OpenApiDocument } from "../document/load-document.js";
 import type { SpecWarning } from "../runtime/operation-index.js";
-import { toPointer } from "../spec/json-pointer.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
 import { mapSchemas } from "./map-schemas.js";
 
 /**

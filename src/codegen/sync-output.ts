@@ -1,8 +1,8 @@
 /** Writing generated code to disk, or checking that disk already holds it (`--check`). */
 import { basename, join, resolve } from "node:path";
+import { apiIdFromTitle, assertApiId } from "../document/api-id.js";
+import { readSpec } from "../document/discover-specs.js";
 import { StrictWarningsError, UsageError } from "../errors.js";
-import { apiIdFromTitle, assertApiId } from "../spec/api-id.js";
-import { readSpec } from "../spec/discover-specs.js";
 import { diffTree, type TreeDiff } from "./diff-tree.js";
 import type { Emitter } from "./emitter.js";
 import { startParallelEmitters } from "./emitters.js";

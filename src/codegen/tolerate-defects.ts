@@ -23,10 +23,9 @@
  * @see https://spec.openapis.org/oas/v3.1.0#operation-object (operationId "MUST be unique")
  * @see https://spec.openapis.org/oas/v3.1.0#security-requirement-object
  */
-import { SpecError } from "../errors.js";
-import type { SpecWarning } from "../runtime/operation-index.js";
-import { getAtPointer, toPointer } from "../spec/json-pointer.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
+
+import { getAtPointer, toPointer } from "../document/json-pointer.js";
+import type { OpenApiDocument } from "../document/load-document.js";
 import {
   collectSchemaResources,
   HTTP_METHOD_KEYS,
@@ -34,10 +33,12 @@ import {
   REMOVE,
   resolveRefTokens,
   type SchemaResources,
-} from "../spec/walk-schemas.js";
+} from "../document/walk-schemas.js";
+import { SpecError } from "../errors.js";
+import type { SpecWarning } from "../runtime/operation-index.js";
+import { isJsonObject } from "./deref-object.js";
 import { flattenSecurityScheme } from "./flatten-security.js";
 import { operationKey } from "./list-operations.js";
-import { isJsonObject } from "./resolve-ref.js";
 
 type JsonObject = Record<string, unknown>;
 

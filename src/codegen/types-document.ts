@@ -6,7 +6,7 @@
  *   openapi-typescript follows: `#foo` anchors, refs relative to an `$id` (`tree.json`,
  *   `#/$defs/x` inside an embedded resource), URNs, and `$dynamicRef`/`$recursiveRef` (their
  *   static target: types cannot follow dynamic scope) are resolved with the one resolver of
- *   src/spec/walk-schemas.ts. A ref with no target inside the document (a meta-schema, a URL no
+ *   src/document/walk-schemas.ts. A ref with no target inside the document (a meta-schema, a URL no
  *   `$id` names) makes its schema `{}` (unknown) with one warning naming its pointer.
  * - A schema `$ref` into `#/paths/…` or `#/webhooks/…` (legal, and found in vendor documents), and
  *   a resolved ref whose target is not a named component schema, becomes a `$ref` to a copy of its
@@ -15,10 +15,9 @@
  *   compile when the path runs through an optional member or a keyword that is not a property.
  */
 
-import type { SpecWarning } from "../runtime/operation-index.js";
-import { findRefs } from "../spec/collect-refs.js";
-import { getAtPointer, toPointer } from "../spec/json-pointer.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
+import { findRefs } from "../document/collect-refs.js";
+import { getAtPointer, toPointer } from "../document/json-pointer.js";
+import type { OpenApiDocument } from "../document/load-document.js";
 import {
   collectSchemaResources,
   DOCUMENT_BASE,
@@ -26,9 +25,10 @@ import {
   mapDocumentNodes,
   mapDocumentSchemas,
   resolveRefTokens,
-} from "../spec/walk-schemas.js";
+} from "../document/walk-schemas.js";
+import type { SpecWarning } from "../runtime/operation-index.js";
+import { isJsonObject } from "./deref-object.js";
 import { objectifyBooleanSchemas } from "./map-schemas.js";
-import { isJsonObject } from "./resolve-ref.js";
 
 type JsonObject = Record<string, unknown>;
 type Token = string | number;

@@ -3,12 +3,12 @@
  * validators, the vendored document, the semantics declaration.
  */
 import { apiIds, apiModules } from "../../generated/index.js";
+import { discoverSpecs, readSpec } from "../document/discover-specs.js";
+import type { OpenApiDocument } from "../document/load-document.js";
+import { packageRoot } from "../document/package-root.js";
 import { UnknownApiError } from "../errors.js";
 import type { ApiIndex } from "../runtime/operation-index.js";
 import type { ValidatorModule } from "../runtime/validate/types.js";
-import { discoverSpecs, readSpec } from "../spec/discover-specs.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
-import { packageRoot } from "../spec/package-root.js";
 import { ContractSetupError } from "./contract-errors.js";
 import type { ApiSemantics } from "./semantics/define-semantics.js";
 import { loadSemantics } from "./semantics/load-semantics.js";

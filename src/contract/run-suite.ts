@@ -7,8 +7,8 @@
  * the others.
  */
 
+import type { OpenApiDocument } from "../document/load-document.js";
 import { redactSecrets } from "../runtime/redact.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
 import type { DeriveOptions } from "./cases/derive-cases.js";
 import { ContractSetupError } from "./contract-errors.js";
 import { checkPrismStaticExamples } from "./examples/prism-static-examples.js";

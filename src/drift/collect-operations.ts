@@ -1,6 +1,6 @@
 /** HTTP methods an OpenAPI path item can hold. @see https://spec.openapis.org/oas/v3.1.0#path-item-object */
-import { HTTP_METHOD_KEYS as HTTP_METHODS } from "../spec/walk-schemas.js";
-import { child, type DocumentSide, isObject, type Located } from "./resolve-ref.js";
+import { HTTP_METHOD_KEYS as HTTP_METHODS } from "../document/walk-schemas.js";
+import { child, type DocumentSide, isObject, type Located } from "./document-side.js";
 
 /** A parameter after `$ref` resolution and path-level merging. */
 export interface ParameterView {

@@ -1,8 +1,8 @@
 import type { Change } from "./change.js";
 import type { Direction, Rule, SchemaPair, Subject } from "./define-rule.js";
+import type { Located } from "./document-side.js";
 import { matchAlternatives } from "./match-alternatives.js";
 import type { NormalSchema, SchemaNormaliser } from "./normalise-schema.js";
-import type { Located } from "./resolve-ref.js";
 
 /** Where a schema walk starts: a parameter's schema, or a request or response body of one media type. */
 export interface SchemaRoot {

@@ -1,7 +1,7 @@
 import type { Change, ChangeLevel } from "./change.js";
 import type { OperationView, ParameterView } from "./collect-operations.js";
+import type { DocumentSide } from "./document-side.js";
 import type { NormalSchema, SchemaNormaliser } from "./normalise-schema.js";
-import type { DocumentSide } from "./resolve-ref.js";
 
 /** The two whole documents: for document-wide rules (documentation, security schemes). */
 export interface DocumentPair {

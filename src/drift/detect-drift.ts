@@ -1,9 +1,12 @@
 import { join } from "node:path";
-import { buildVendoredDocument, type VendoredDocument } from "../spec/build-vendored-document.js";
-import { loadOpenApiFile } from "../spec/load-document.js";
-import { prepareSources } from "../spec/prepare-sources.js";
-import type { SourceManifest } from "../spec/source-manifest.js";
-import { apiDir, readSourceManifest } from "../spec/vendor-api.js";
+import {
+  buildVendoredDocument,
+  type VendoredDocument,
+} from "../document/build-vendored-document.js";
+import { loadOpenApiFile } from "../document/load-document.js";
+import { prepareSources } from "../document/prepare-sources.js";
+import type { SourceManifest } from "../document/source-manifest.js";
+import { apiDir, readSourceManifest } from "../document/vendor-api.js";
 import type { Change } from "./change.js";
 import { diffDocuments } from "./diff-documents.js";
 import {

@@ -1,11 +1,11 @@
-import type { OpenApiDocument } from "../spec/load-document.js";
+import type { OpenApiDocument } from "../document/load-document.js";
 import { type Change, compareChanges } from "./change.js";
 import { collectOperations, type OperationView } from "./collect-operations.js";
 import { SchemaComparer, type SchemaRoot } from "./compare-schemas.js";
 import type { AnyRule } from "./define-rule.js";
+import { DocumentSide } from "./document-side.js";
 import { matchMediaTypes } from "./match-media-types.js";
 import { SchemaNormaliser } from "./normalise-schema.js";
-import { DocumentSide } from "./resolve-ref.js";
 import { RULES, rulesFor } from "./rule-registry.js";
 
 /** Options of {@link diffDocuments}. */

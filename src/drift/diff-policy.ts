@@ -17,7 +17,7 @@ import { readFile } from "node:fs/promises";
 import yaml from "js-yaml";
 import { UsageError } from "../errors.js";
 import { CHANGE_LEVELS, type Change, type ChangeLevel } from "./change.js";
-import { isObject } from "./resolve-ref.js";
+import { isObject } from "./document-side.js";
 
 /** One accepted change: which check, optionally where, and why. */
 export interface IgnoreEntry {

@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import type { SourceEntry } from "../document/source-manifest.js";
 import { ApiContractsError } from "../errors.js";
-import type { SourceEntry } from "../spec/source-manifest.js";
 
 /**
  * Upstream could not be read: unreachable, a non-2xx answer, too slow or too large. Exit 2, naming

@@ -1,7 +1,7 @@
 /** Where `drift` and `pull` find an API's ignore file: `specs/<api>/diff-ignore.yaml`. */
 import { access } from "node:fs/promises";
 import { join } from "node:path";
-import { apiDir } from "../spec/vendor-api.js";
+import { apiDir } from "../document/vendor-api.js";
 import { type DiffPolicy, EMPTY_POLICY, loadDiffPolicy } from "./diff-policy.js";
 import { ruleLevels } from "./rule-registry.js";
 

@@ -2,9 +2,9 @@
  * Pairing the `oneOf`/`anyOf` alternatives of two versions of a schema by content, not position:
  * inserting an alternative at the front must not make every later one look changed.
  */
-import { SCHEMA_DATA_KEYWORDS, SUBSCHEMA_MAP } from "../spec/walk-schemas.js";
+import { SCHEMA_DATA_KEYWORDS, SUBSCHEMA_MAP } from "../document/walk-schemas.js";
+import { isObject, type Located, refOf } from "./document-side.js";
 import type { NormalSchema, SchemaNormaliser } from "./normalise-schema.js";
-import { isObject, type Located, refOf } from "./resolve-ref.js";
 
 /** Which old alternative became which new one; the rest were added or removed. */
 export interface AlternativeMatch {

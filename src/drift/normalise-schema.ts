@@ -1,4 +1,4 @@
-import { child, type DocumentSide, isObject, type Located, refOf } from "./resolve-ref.js";
+import { child, type DocumentSide, isObject, type Located, refOf } from "./document-side.js";
 
 /** A numeric bound; `exclusive` for `exclusiveMinimum`/`exclusiveMaximum` (3.0 boolean or 3.1 number form). */
 export interface Bound {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { apiDir, writeVendored } from "../spec/vendor-api.js";
+import { apiDir, writeVendored } from "../document/vendor-api.js";
 import { type DriftResult, detectDrift, type UpstreamOptions } from "./detect-drift.js";
 
 /** What `pull` did for one API. */

@@ -7,8 +7,9 @@
  * confirmed invalid by the caller's validator before it is returned; those it accepts are
  * discarded and counted (a keyword whose breakage another part of the schema tolerates).
  */
+
+import { escapePointerToken } from "../document/json-pointer.js";
 import { formats } from "../runtime/formats.js";
-import { escapePointerToken } from "../spec/json-pointer.js";
 import type { Validate } from "./generate-values.js";
 import { GEN } from "./merge-schemas.js";
 import type { SchemaArbitraries } from "./schema-arbitrary.js";

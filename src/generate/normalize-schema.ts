@@ -10,7 +10,7 @@ import {
   SUBSCHEMA_MAP,
   SUBSCHEMA_SINGLE,
   schemaBase,
-} from "../spec/walk-schemas.js";
+} from "../document/walk-schemas.js";
 import { GEN, mergeSchemas, setOwn } from "./merge-schemas.js";
 import { isJsonObject, type JsonObject, type SchemaSource } from "./schema-source.js";
 import { CannotGenerate } from "./unsatisfied.js";

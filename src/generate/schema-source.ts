@@ -1,9 +1,9 @@
 /**
  * Where the generator reads schemas from: one OpenAPI 3.0/3.1 document, its dialect, and `$ref`
- * resolution through the spec layer's one resolver (src/spec/walk-schemas.ts: `$id` resources,
+ * resolution through the document layer's one resolver (src/document/walk-schemas.ts: `$id` resources,
  * anchors, JSON Pointers), so generation and the validators agree on what every reference means.
  */
-import { toPointer } from "../spec/json-pointer.js";
+import { toPointer } from "../document/json-pointer.js";
 import {
   collectSchemaResources,
   DOCUMENT_BASE,
@@ -11,7 +11,7 @@ import {
   type SchemaResources,
   schemaBase,
   walkSchemas,
-} from "../spec/walk-schemas.js";
+} from "../document/walk-schemas.js";
 
 /** A JSON object (not an array, not null). */
 export type JsonObject = Record<string, unknown>;

@@ -14,12 +14,12 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildOperationIndex } from "../codegen/build-operation-index.js";
 import { prepareDocumentWithWarnings } from "../codegen/prepare-document.js";
 import { emitValidators } from "../codegen/validators/emit-validators.js";
+import { loadOpenApiFile, type OpenApiDocument } from "../document/load-document.js";
+import { packageRoot } from "../document/package-root.js";
 import { UsageError } from "../errors.js";
 import { sha256 } from "../runtime/har/recording-store.js";
 import type { ApiIndex, SpecWarning } from "../runtime/operation-index.js";
 import type { ValidatorModule } from "../runtime/validate/types.js";
-import { loadOpenApiFile, type OpenApiDocument } from "../spec/load-document.js";
-import { packageRoot } from "../spec/package-root.js";
 
 /** One spec compiled for replay. */
 export interface CompiledSpec {

@@ -7,8 +7,8 @@
  */
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import type { OpenApiDocument } from "../document/load-document.js";
 import { MANIFEST_FILE } from "../runtime/har/recording-store.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
 import { compileDocument } from "./compile-spec.js";
 import { type ReplayResult, replayRecordings } from "./replay-recordings.js";
 import { formatReplay } from "./replay-reports.js";

@@ -13,7 +13,7 @@ import { readRecordings } from "../runtime/har/recording-store.js";
 import type { OperationSpec } from "../runtime/operation-index.js";
 import { findResponse } from "../runtime/validate/match-response.js";
 import type { Violation } from "../runtime/validate/types.js";
-import { validateResponseWith } from "../runtime/validate/validate-response.js";
+import { validateResponseWith } from "../runtime/validate/validate-with-module.js";
 import { type CompiledSpec, compileSpec } from "./compile-spec.js";
 import { undocumentedFields } from "./undocumented-fields.js";
 

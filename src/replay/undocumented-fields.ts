@@ -7,8 +7,8 @@
  */
 
 import { resolveSchema, schemaProperties } from "../contract/cases/response-schema.js";
+import type { OpenApiDocument } from "../document/load-document.js";
 import type { SchemaLike } from "../runtime/operation-index.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
 
 const MAX_DEPTH = 32;
 const MAX_ITEMS = 200;

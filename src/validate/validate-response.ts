@@ -21,7 +21,7 @@ import type {
 import {
   validateResponseLoading,
   validateResponseWith,
-} from "../runtime/validate/validate-response.js";
+} from "../runtime/validate/validate-with-module.js";
 
 /** A synchronous response check bound to one API. */
 export type ResponseValidator = (input: ResponseInput) => ValidationResult;

@@ -12,7 +12,7 @@ import { UsageError } from "../errors.js";
 import type { ResponseIndex, ResponseOperationSpec } from "../runtime/operation-index.js";
 import { REDACTED, redactSecrets, redactUrl, SENSITIVE_HEADERS } from "../runtime/redact.js";
 import type { ValidationResult } from "../runtime/validate/types.js";
-import { validateResponseWith } from "../runtime/validate/validate-response.js";
+import { validateResponseWith } from "../runtime/validate/validate-with-module.js";
 import { loadApi } from "../validate/validate-response.js";
 
 /** Which API and operation a response belongs to, when it cannot be found from its URL. */

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkTypeImpact, formatTypeImpact } from "../../src/cli/type-impact.js";
 import { emitTypes } from "../../src/codegen/emit-types.js";
 import { generateApi } from "../../src/codegen/generate-api.js";
+import { loadOpenApiFile, type OpenApiDocument } from "../../src/document/load-document.js";
 import { diffDocuments } from "../../src/drift/diff-documents.js";
 import { UsageError } from "../../src/errors.js";
-import { loadOpenApiFile, type OpenApiDocument } from "../../src/spec/load-document.js";
 
 const fixture = fileURLToPath(new URL("../fixtures/drift/impact/", import.meta.url));
 let project: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ContractViolationError } from "../../src/runtime/errors.js";
+import { ContractViolationError } from "../../src/runtime/contract-violation-error.js";
 import { LIST, useHarness } from "./client-harness.js";
 import { json } from "./recording-server.js";
 

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildOperationIndex, serverUrls } from "../../src/codegen/build-operation-index.js";
 import { flattenSecurityScheme } from "../../src/codegen/flatten-security.js";
 import { prepareDocument } from "../../src/codegen/prepare-document.js";
+import { readSpec } from "../../src/document/discover-specs.js";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
 import { SpecError } from "../../src/errors.js";
 import type { ApiIndex } from "../../src/runtime/operation-index.js";
-import { readSpec } from "../../src/spec/discover-specs.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
 
 const fixture = join(import.meta.dirname, "../fixtures/codegen/repo/specs/alpha-shop/openapi.yaml");
 let index: ApiIndex;

@@ -7,8 +7,8 @@ import {
   TYPES_OPTIONS,
 } from "../../src/codegen/emit-types.js";
 import { prepareDocument } from "../../src/codegen/prepare-document.js";
-import { readSpec } from "../../src/spec/discover-specs.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
+import { readSpec } from "../../src/document/discover-specs.js";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
 
 const repo = join(import.meta.dirname, "../..");
 const fixtures = join(repo, "test/fixtures/codegen");

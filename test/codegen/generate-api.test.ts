@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { emitTypes } from "../../src/codegen/emit-types.js";
 import type { Emitter } from "../../src/codegen/emitter.js";
 import { generateApi } from "../../src/codegen/generate-api.js";
-import { readSpec } from "../../src/spec/discover-specs.js";
+import { readSpec } from "../../src/document/discover-specs.js";
 
 const specs = join(import.meta.dirname, "../fixtures/codegen/repo/specs");
 const options = {

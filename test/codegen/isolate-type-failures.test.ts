@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emitTypes } from "../../src/codegen/emit-types.js";
 import { isolateTypeFailures } from "../../src/codegen/isolate-type-failures.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
 
 /**
  * Stands in for openapi-typescript's failure on one schema, whose errors name no pointer: throws

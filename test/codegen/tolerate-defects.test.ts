@@ -13,12 +13,12 @@ import { run } from "../../src/cli/codegen-command.js";
 import { documentEmitters } from "../../src/codegen/emitters.js";
 import { type SyncResult, syncSpecFile } from "../../src/codegen/sync-output.js";
 import { tolerateDefects } from "../../src/codegen/tolerate-defects.js";
+import { getAtPointer } from "../../src/document/json-pointer.js";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
 import { StrictWarningsError } from "../../src/errors.js";
 import type { ApiIndex } from "../../src/runtime/operation-index.js";
 import type { ValidatorModule } from "../../src/runtime/validate/types.js";
-import { validateResponseWith } from "../../src/runtime/validate/validate-response.js";
-import { getAtPointer } from "../../src/spec/json-pointer.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
+import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { typeCheck, typeScriptFiles } from "./type-check.js";
 
 const REPO_ROOT = resolve(import.meta.dirname, "../..");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emitTypes } from "../../src/codegen/emit-types.js";
 import { typesDocument, typesDocumentWithWarnings } from "../../src/codegen/types-document.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
 
 const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
 const withSchemas = (schemas: Record<string, unknown>) => ({ components: { schemas } });

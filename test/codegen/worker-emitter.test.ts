@@ -8,8 +8,8 @@ import {
   startWorkerEmitter,
   type WorkerEmitter,
 } from "../../src/codegen/workers/worker-emitter.js";
+import { readSpec } from "../../src/document/discover-specs.js";
 import { SpecError } from "../../src/errors.js";
-import { readSpec } from "../../src/spec/discover-specs.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/codegen");
 const emitters = pathToFileURL(join(fixtures, "worker-emitters.ts")).href;

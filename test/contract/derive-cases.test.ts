@@ -4,11 +4,11 @@ import {
   selectSubsets,
   twoKeyOrdering,
 } from "../../src/contract/cases/derive-cases.js";
-import { itemLink, listShape } from "../../src/contract/cases/list-operations.js";
+import { itemLink, listShape } from "../../src/contract/cases/list-and-retrieve.js";
 import { sampleValues } from "../../src/contract/cases/sample-values.js";
 import type { ContractCase } from "../../src/contract/types.js";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
 import type { ApiIndex } from "../../src/runtime/operation-index.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
 import { loadShop } from "./fixture-api.js";
 
 let document: OpenApiDocument;

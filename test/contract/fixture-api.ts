@@ -14,9 +14,9 @@ import { createValidatorAjv } from "../../src/codegen/validators/create-validato
 import { SchemaRegistry } from "../../src/codegen/validators/schema-registry.js";
 import type { ApiCatalog, LoadedApi } from "../../src/contract/load-api.js";
 import type { ApiSemantics } from "../../src/contract/semantics/define-semantics.js";
+import { loadOpenApiFile, type OpenApiDocument } from "../../src/document/load-document.js";
 import type { ApiIndex } from "../../src/runtime/operation-index.js";
 import type { CompiledValidator, ValidatorModule } from "../../src/runtime/validate/types.js";
-import { loadOpenApiFile, type OpenApiDocument } from "../../src/spec/load-document.js";
 
 /** Path of the fixture spec. */
 export const SHOP_SPEC = join(

@@ -6,8 +6,8 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { loadOpenApiFile } from "../../src/document/load-document.js";
 import { diffDocuments } from "../../src/drift/diff-documents.js";
-import { loadOpenApiFile } from "../../src/spec/load-document.js";
 import type { Json } from "./edit-specs.js";
 
 const folder = fileURLToPath(new URL("../../../shared/bench-specs/", import.meta.url));

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { parseOpenApiText } from "../../src/document/load-document.js";
 import { diffDocuments } from "../../src/drift/diff-documents.js";
 import { SpecError } from "../../src/errors.js";
-import { parseOpenApiText } from "../../src/spec/load-document.js";
 import {
   type DiffCase,
   documentsFor,

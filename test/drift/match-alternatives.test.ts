@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
+import { child, DocumentSide } from "../../src/drift/document-side.js";
 import { matchAlternatives } from "../../src/drift/match-alternatives.js";
 import { SchemaNormaliser } from "../../src/drift/normalise-schema.js";
-import { child, DocumentSide } from "../../src/drift/resolve-ref.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
 import type { Json } from "./edit-specs.js";
 
 const CAT = { type: "object", properties: { meow: { type: "string" } } };

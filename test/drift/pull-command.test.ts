@@ -5,9 +5,9 @@ import { fileURLToPath } from "node:url";
 import jsYaml from "js-yaml";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/pull-command.js";
+import { sha256Hex } from "../../src/document/build-vendored-document.js";
+import { checkApi } from "../../src/document/vendor-api.js";
 import { UpstreamUnavailableError } from "../../src/drift/fetch-upstream.js";
-import { sha256Hex } from "../../src/spec/build-vendored-document.js";
-import { checkApi } from "../../src/spec/vendor-api.js";
 import type { Json } from "./edit-specs.js";
 import { CAPTURED, edited, startUpstreamServer, type UpstreamServer } from "./upstream-server.js";
 

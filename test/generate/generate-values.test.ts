@@ -4,10 +4,10 @@
  * is a named result; a value the validator rejects is returned as a generator bug, never as valid.
  */
 import { describe, expect, it } from "vitest";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
 import { generateValues } from "../../src/generate/generate-values.js";
 import { SchemaArbitraries } from "../../src/generate/schema-arbitrary.js";
 import { SchemaSource } from "../../src/generate/schema-source.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
 import { compileOurs, compileReference } from "./validators-for.js";
 
 type Json = Record<string, unknown>;

@@ -3,11 +3,11 @@
  * rejected by ours and by plain ajv, and candidates the validator accepts are discarded and counted.
  */
 import { describe, expect, it } from "vitest";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
 import { generateValues } from "../../src/generate/generate-values.js";
 import { mutateValue } from "../../src/generate/mutate-value.js";
 import { SchemaArbitraries } from "../../src/generate/schema-arbitrary.js";
 import { SchemaSource } from "../../src/generate/schema-source.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
 import { compileOurs, compileReference } from "./validators-for.js";
 
 type Json = Record<string, unknown>;

@@ -16,9 +16,9 @@ import { compileSchemas } from "../../src/codegen/validators/compile-schemas.js"
 import { createValidatorAjv } from "../../src/codegen/validators/create-validator-ajv.js";
 import { toDraft07Tuples } from "../../src/codegen/validators/draft07-tuples.js";
 import { SchemaRegistry } from "../../src/codegen/validators/schema-registry.js";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
+import { mapDocumentSchemas } from "../../src/document/walk-schemas.js";
 import type { Validate } from "../../src/generate/generate-values.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
-import { mapDocumentSchemas } from "../../src/spec/walk-schemas.js";
 
 const unwrap = <T>(module: T | { default: T }): T =>
   (module as { default?: T }).default ?? (module as T);

@@ -67,7 +67,7 @@ describe("layer rules", () => {
           "src/cli/a.ts": 'import "../codegen/b.js";\nimport "../contract/c.js";\n',
           "src/codegen/b.ts": 'import "../spec/d.js";\n',
           "src/contract/c.ts": 'import "../runtime/e.js";\n',
-          "src/spec/d.ts": 'import "../runtime/e.js";\n',
+          "src/document/d.ts": 'import "../runtime/e.js";\n',
           "src/runtime/e.ts": "export {};\n",
         },
         want: { code: 0, names: "" },

@@ -7,10 +7,10 @@ import { pathToFileURL } from "node:url";
 import { startParallelEmitters } from "../../src/codegen/emitters.js";
 import { type GeneratedApi, generateApi } from "../../src/codegen/generate-api.js";
 import { replaceDirectory } from "../../src/codegen/write-tree.js";
+import { readSpec } from "../../src/document/discover-specs.js";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
 import type { ApiIndex } from "../../src/runtime/operation-index.js";
 import type { ValidatorModule } from "../../src/runtime/validate/types.js";
-import { readSpec } from "../../src/spec/discover-specs.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
 import { REPO_ROOT } from "./bench-specs.js";
 
 /** A generated API, written and loaded with every validator imported. */

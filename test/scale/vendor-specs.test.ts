@@ -11,9 +11,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { documentEmitters } from "../../src/codegen/emitters.js";
 import { type GeneratedApi, generateApi } from "../../src/codegen/generate-api.js";
 import { replaceDirectory } from "../../src/codegen/write-tree.js";
-import { readSpec } from "../../src/spec/discover-specs.js";
-import { getAtPointer } from "../../src/spec/json-pointer.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
+import { readSpec } from "../../src/document/discover-specs.js";
+import { getAtPointer } from "../../src/document/json-pointer.js";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
 import { typeCheck, typeScriptFiles } from "../codegen/type-check.js";
 import { REPO_ROOT } from "./bench-specs.js";
 

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { gcoreInvoice } from "../../bench/gcore-invoice-page.js";
 import { MAX_VIOLATIONS } from "../../src/runtime/validate/types.js";
-import { validateResponseWith } from "../../src/runtime/validate/validate-response.js";
+import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { type CompiledApi, compileSpecFile, fixture, VENDORED } from "./compile-validators.js";
 
 let guards: CompiledApi;

@@ -14,9 +14,9 @@ import {
   emitValidators,
   type ValidatorEmitOptions,
 } from "../../src/codegen/validators/emit-validators.js";
+import { loadOpenApiFile, type OpenApiDocument } from "../../src/document/load-document.js";
 import type { ApiIndex, SpecWarning } from "../../src/runtime/operation-index.js";
 import type { ValidatorModule } from "../../src/runtime/validate/types.js";
-import { loadOpenApiFile, type OpenApiDocument } from "../../src/spec/load-document.js";
 
 /** Repository root. */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");

@@ -3,7 +3,7 @@
  * each rule is probed with one body. `want` lists every violation as [pointer, keyword].
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { validateResponseWith } from "../../src/runtime/validate/validate-response.js";
+import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { type CompiledApi, compileSpecFile, fixture } from "./compile-validators.js";
 
 type Want = [pointer: string, keyword: string][];

@@ -5,7 +5,7 @@
  * `validators.ts` (a tiny split threshold).
  */
 import { describe, expect, it } from "vitest";
-import { validateResponseWith } from "../../src/runtime/validate/validate-response.js";
+import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { compileApi } from "./compile-validators.js";
 
 interface Shape {

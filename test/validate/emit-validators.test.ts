@@ -6,7 +6,7 @@ import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepareDocument } from "../../src/codegen/prepare-document.js";
 import { emitValidators } from "../../src/codegen/validators/emit-validators.js";
-import { loadOpenApiFile } from "../../src/spec/load-document.js";
+import { loadOpenApiFile } from "../../src/document/load-document.js";
 import { type CompiledApi, compileSpecFile, root, VENDORED } from "./compile-validators.js";
 
 const apis: Record<string, CompiledApi> = {};

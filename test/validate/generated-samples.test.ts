@@ -5,7 +5,7 @@
 import jsf from "json-schema-faker";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listOperations, listResponseBodies } from "../../src/codegen/list-operations.js";
-import { validateResponseWith } from "../../src/runtime/validate/validate-response.js";
+import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { type CompiledApi, compileSpecFile, VENDORED } from "./compile-validators.js";
 
 const SAMPLES_PER_RESPONSE = 60;

@@ -34,10 +34,10 @@ import { startParallelEmitters } from "../../src/codegen/emitters.js";
 import { generateApi } from "../../src/codegen/generate-api.js";
 import { prepareDocument } from "../../src/codegen/prepare-document.js";
 import { replaceDirectory } from "../../src/codegen/write-tree.js";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
 import type { ApiIndex, SpecWarning } from "../../src/runtime/operation-index.js";
 import type { ValidatorModule } from "../../src/runtime/validate/types.js";
-import { validateResponseWith } from "../../src/runtime/validate/validate-response.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
+import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { root } from "./compile-validators.js";
 
 // CommonJS default exports, unwrapped or not depending on the loader.
@@ -402,7 +402,7 @@ export interface GeneratedSuite {
 }
 
 /**
- * The groups whose wrapped schema `prepareDocument` (src/spec, another module's work) rejects
+ * The groups whose wrapped schema `prepareDocument` (src/document, another module's work) rejects
  * today, found by checking the document and removing the group named by each error's pointer.
  * The suite test asserts this list is empty; the comparisons run on the rest meanwhile.
  */

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { gcoreInvoicePage } from "../../bench/gcore-invoice-page.js";
 import { UnknownApiError } from "../../src/errors.js";
-import { UnknownOperationError } from "../../src/runtime/validate/errors.js";
+import { UnknownOperationError } from "../../src/runtime/validate/operation-lookup-errors.js";
 import {
   loadApi,
   loadResponseValidator,

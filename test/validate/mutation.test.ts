@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { listOperations, listResponseBodies } from "../../src/codegen/list-operations.js";
-import { validateResponseWith } from "../../src/runtime/validate/validate-response.js";
+import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { type CompiledApi, compileSpecFile, VENDORED } from "./compile-validators.js";
 import { type Mutant, responseMutants } from "./mutants.js";
 

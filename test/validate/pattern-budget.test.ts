@@ -4,8 +4,8 @@
  * within the bound, and codegen warns about the step-budgeted pattern, naming it and why.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { validateResponseWith } from "../../src/runtime/validate/validate-response.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
+import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { timed } from "../support/timed.js";
 import { type CompiledApi, compileApi } from "./compile-validators.js";
 

@@ -13,12 +13,12 @@ import { gcoreInvoicePage } from "../../bench/gcore-invoice-page.js";
 import { apiIds, apiModules, responseModules } from "../../generated/index.js";
 import { emitValidationFiles } from "../../src/codegen/emit-validation.js";
 import type { ApiIndex, ResponseIndex } from "../../src/runtime/operation-index.js";
-import { UnknownOperationError } from "../../src/runtime/validate/errors.js";
+import { UnknownOperationError } from "../../src/runtime/validate/operation-lookup-errors.js";
 import type { ResponseInput, ValidatorModule } from "../../src/runtime/validate/types.js";
 import {
   validateResponseLoading,
   validateResponseWith,
-} from "../../src/runtime/validate/validate-response.js";
+} from "../../src/runtime/validate/validate-with-module.js";
 import { validateResponse } from "../../src/validate/validate-response.js";
 import { compileSpecFile, root, VENDORED } from "./compile-validators.js";
 

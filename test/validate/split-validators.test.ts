@@ -14,7 +14,7 @@ import {
   loadValidatorFor,
   validateResponseLoading,
   validateResponseWith,
-} from "../../src/runtime/validate/validate-response.js";
+} from "../../src/runtime/validate/validate-with-module.js";
 import { type CompiledApi, compileSpecFile, root, VENDORED } from "./compile-validators.js";
 
 const single: Record<string, CompiledApi> = {};

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listOperations, listResponseBodies } from "../../src/codegen/list-operations.js";
-import { validateResponseWith } from "../../src/runtime/validate/validate-response.js";
+import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { type CompiledApi, compileSpecFile, root, VENDORED } from "./compile-validators.js";
 import { effective, sampleBody } from "./schema-walk.js";
 

@@ -1,9 +1,12 @@
 /** The engine's status and content-type rules, on a fixture spec compiled by the real emitter. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { InvalidStatusError, UnknownOperationError } from "../../src/runtime/validate/errors.js";
+import {
+  InvalidStatusError,
+  UnknownOperationError,
+} from "../../src/runtime/validate/operation-lookup-errors.js";
 import type { ResponseInput } from "../../src/runtime/validate/types.js";
-import { validateResponseWith } from "../../src/runtime/validate/validate-response.js";
+import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { type CompiledApi, compileSpecFile, fixture } from "./compile-validators.js";
 
 type Want = [pointer: string, keyword: string][];

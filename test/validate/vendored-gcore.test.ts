@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { gcoreInvoice, gcoreInvoicePage } from "../../bench/gcore-invoice-page.js";
 import type { ResponseInput } from "../../src/runtime/validate/types.js";
-import { validateResponseWith } from "../../src/runtime/validate/validate-response.js";
+import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { type CompiledApi, compileSpecFile, VENDORED } from "./compile-validators.js";
 
 type Want = [pointer: string, keyword: string][];

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ResponseInput } from "../../src/runtime/validate/types.js";
-import { validateResponseWith } from "../../src/runtime/validate/validate-response.js";
+import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { type CompiledApi, compileSpecFile, VENDORED } from "./compile-validators.js";
 import { sampleBody } from "./schema-walk.js";
 

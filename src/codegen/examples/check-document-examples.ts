@@ -7,11 +7,11 @@
  * @see https://spec.openapis.org/oas/v3.1.0#example-object
  */
 
+import { escapePointerToken, getAtPointer } from "../../document/json-pointer.js";
+import type { OpenApiDocument } from "../../document/load-document.js";
 import type { SchemaLike } from "../../runtime/operation-index.js";
 import { toViolations } from "../../runtime/validate/to-violations.js";
 import type { AjvLikeError } from "../../runtime/validate/types.js";
-import { escapePointerToken, getAtPointer } from "../../spec/json-pointer.js";
-import type { OpenApiDocument } from "../../spec/load-document.js";
 import { classifyPattern } from "../validators/classify-pattern.js";
 import { compileSchemas } from "../validators/compile-schemas.js";
 import { createValidatorAjv } from "../validators/create-validator-ajv.js";

@@ -4,9 +4,9 @@
  * @see https://ajv.js.org/standalone.html
  */
 
+import type { OpenApiDocument } from "../../document/load-document.js";
 import type { PatternPlan } from "../../runtime/guarded-regexp.js";
 import type { SpecWarning } from "../../runtime/operation-index.js";
-import type { OpenApiDocument } from "../../spec/load-document.js";
 import { fileHeader } from "../file-header.js";
 import { listOperations, listResponseBodies } from "../list-operations.js";
 import { classifyPattern } from "./classify-pattern.js";

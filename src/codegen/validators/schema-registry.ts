@@ -9,15 +9,15 @@
  * compiled once per binding (ids suffixed `~d<n>`); a document without a bookended `$dynamicRef`
  * (every vendor document seen so far) compiles exactly as before.
  */
-import { getAtPointer, parsePointer, toPointer } from "../../spec/json-pointer.js";
-import type { OpenApiDocument } from "../../spec/load-document.js";
+import { getAtPointer, parsePointer, toPointer } from "../../document/json-pointer.js";
+import type { OpenApiDocument } from "../../document/load-document.js";
 import {
   collectSchemaResources,
   DOCUMENT_BASE,
   resolveRefTokens,
   type SchemaResources,
   walkSchemas,
-} from "../../spec/walk-schemas.js";
+} from "../../document/walk-schemas.js";
 import { type DialectSchema, type TransformContext, transformSchema } from "./transform-schema.js";
 
 const COMPONENT = /^\/components\/schemas\/([^/]+)$/;
@@ -198,7 +198,7 @@ export class SchemaRegistry {
 
   /**
    * The document's `$id` resources and anchors, and the base URI of every schema below an `$id`,
-   * found once (src/spec/walk-schemas.ts, the walk the spec layer resolves refs with).
+   * found once (src/document/walk-schemas.ts, the walk the document layer resolves refs with).
    */
   private resolution(): { known: SchemaResources; bases: Map<string, string> } {
     if (this.resources === undefined || this.baseByPointer === undefined) {

@@ -29,8 +29,8 @@
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
 
+import { escapePointerToken } from "../../document/json-pointer.js";
 import { annotationFormats, formats } from "../../runtime/formats.js";
-import { escapePointerToken } from "../../spec/json-pointer.js";
 import { patternImpliesDecimal } from "./pattern-implies-decimal.js";
 
 /** A schema in the validator dialect: an object or a boolean schema. */

@@ -5,7 +5,7 @@
  * reading and preparing the document, then runs each job posted to it.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { OpenApiDocument } from "../../spec/load-document.js";
+import type { OpenApiDocument } from "../../document/load-document.js";
 import type { Emitter } from "../emitter.js";
 import {
   type EmitterJob,

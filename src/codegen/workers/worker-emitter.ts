@@ -4,7 +4,7 @@
  * after the other.
  */
 import { Worker } from "node:worker_threads";
-import type { OpenApiDocument } from "../../spec/load-document.js";
+import type { OpenApiDocument } from "../../document/load-document.js";
 import type { Emitter, EmitterOptions, EmitterResult } from "../emitter.js";
 import {
   type EmitterJob,

@@ -4,16 +4,17 @@
  * every `ordering` value and a two-key ordering; a pagination walk; `select` subsets;
  * retrieve-by-id with ids from the list; and the documented 401 and 404.
  */
+
+import { escapePointerToken } from "../../document/json-pointer.js";
+import type { OpenApiDocument } from "../../document/load-document.js";
 import type {
   ApiIndex,
   OperationSpec,
   ParameterSpec,
   SchemaLike,
 } from "../../runtime/operation-index.js";
-import { escapePointerToken } from "../../spec/json-pointer.js";
-import type { OpenApiDocument } from "../../spec/load-document.js";
 import type { ContractCase, ParamValues, ValueFill } from "../types.js";
-import { type ItemLink, itemLink, listShape, successStatus } from "./list-operations.js";
+import { type ItemLink, itemLink, listShape, successStatus } from "./list-and-retrieve.js";
 import { responseSchema, schemaProperties, schemaType } from "./response-schema.js";
 import { sampleValue, sampleValues } from "./sample-values.js";
 

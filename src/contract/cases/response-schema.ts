@@ -4,9 +4,10 @@
  * response, with local `$ref`s and `allOf` followed.
  * @see https://spec.openapis.org/oas/v3.1.0#response-object
  */
+
+import { getAtPointer, toPointer } from "../../document/json-pointer.js";
+import type { OpenApiDocument } from "../../document/load-document.js";
 import type { OperationSpec, SchemaLike } from "../../runtime/operation-index.js";
-import { getAtPointer, toPointer } from "../../spec/json-pointer.js";
-import type { OpenApiDocument } from "../../spec/load-document.js";
 
 const MAX_REF_HOPS = 32;
 

@@ -4,7 +4,7 @@
  * `previous` pointing at the neighbouring offsets, or null at either end.
  * @see https://www.django-rest-framework.org/api-guide/pagination/#limitoffsetpagination
  */
-import { escapePointerToken } from "../../spec/json-pointer.js";
+import { escapePointerToken } from "../../document/json-pointer.js";
 import type { PaginationBinding } from "../semantics/define-semantics.js";
 import type { Failure } from "../types.js";
 import { type Check, type CheckContext, failure, jsonBody, show } from "./check.js";

@@ -3,7 +3,7 @@
  * engine (precompiled validators); every violation is one failure at its JSON Pointer.
  */
 import { findContent, findResponse } from "../../runtime/validate/match-response.js";
-import { validateResponseWith } from "../../runtime/validate/validate-response.js";
+import { validateResponseWith } from "../../runtime/validate/validate-with-module.js";
 import { type Check, exchangesOf, failure, show } from "./check.js";
 
 const NAME = "response_schema_conformance";

@@ -8,7 +8,7 @@
  */
 import type { ApiIndex, OperationSpec } from "../../runtime/operation-index.js";
 import type { ValidatorModule } from "../../runtime/validate/types.js";
-import { validateResponseWith } from "../../runtime/validate/validate-response.js";
+import { validateResponseWith } from "../../runtime/validate/validate-with-module.js";
 import { sampleValue } from "../cases/sample-values.js";
 import { observeBody } from "../run/send-request.js";
 import type { SpecDefect } from "../types.js";

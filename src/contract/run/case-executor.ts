@@ -6,6 +6,8 @@
  * stop every later case with one ContractSetupError (fail-fast, as Schemathesis does on
  * connection errors).
  */
+
+import type { OpenApiDocument } from "../../document/load-document.js";
 import {
   NetworkError,
   RedirectNotFollowedError,
@@ -15,7 +17,6 @@ import { type ApiClient, createApiClient } from "../../runtime/client/create-api
 import type { ApiIndex } from "../../runtime/operation-index.js";
 import { redactSecrets } from "../../runtime/redact.js";
 import type { ValidatorModule } from "../../runtime/validate/types.js";
-import type { OpenApiDocument } from "../../spec/load-document.js";
 import { type DeriveOptions, deriveCases } from "../cases/derive-cases.js";
 import type { Check } from "../checks/check.js";
 import { bodyRecords } from "../checks/field-paths.js";

@@ -8,10 +8,11 @@
  * row (timeouts, refused or reset connections, TLS) stop the API's run with one setup error instead
  * of letting every case time out, as Schemathesis' fail-fast on connection errors does.
  */
+
+import type { OpenApiDocument } from "../../document/load-document.js";
 import type { ApiIndex } from "../../runtime/operation-index.js";
 import { redactSecrets } from "../../runtime/redact.js";
 import type { ValidatorModule } from "../../runtime/validate/types.js";
-import type { OpenApiDocument } from "../../spec/load-document.js";
 import type { DeriveOptions } from "../cases/derive-cases.js";
 import type { Check } from "../checks/check.js";
 import { ContractSetupError } from "../contract-errors.js";

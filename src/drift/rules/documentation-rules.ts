@@ -1,5 +1,5 @@
 import { defineRule } from "../define-rule.js";
-import { isObject, refOf } from "../resolve-ref.js";
+import { isObject, refOf } from "../document-side.js";
 
 /** Keys whose values document the API without changing what goes over the wire. */
 const DOC_KEYS = new Set([

@@ -1,6 +1,6 @@
 import { defineRule, type ParameterPair } from "../define-rule.js";
+import type { Located } from "../document-side.js";
 import type { SchemaNormaliser } from "../normalise-schema.js";
-import type { Located } from "../resolve-ref.js";
 import { parseSunset, today } from "../sunset-date.js";
 
 const SCALARS = new Set(["string", "number", "integer", "boolean"]);

@@ -1,6 +1,6 @@
 import { defineRule, type SchemaPair } from "../define-rule.js";
+import { type Located, realPointer } from "../document-side.js";
 import type { NormalSchema } from "../normalise-schema.js";
-import { type Located, realPointer } from "../resolve-ref.js";
 
 /**
  * Properties are compared while both sides may be objects, or when the type did not change (oasdiff

@@ -1,7 +1,7 @@
-import { HTTP_METHOD_KEYS } from "../../spec/walk-schemas.js";
+import { HTTP_METHOD_KEYS } from "../../document/walk-schemas.js";
 import { globalSecurityOf, type SecurityView } from "../collect-operations.js";
 import { defineRule, type Emit } from "../define-rule.js";
-import { child, type DocumentSide, isObject } from "../resolve-ref.js";
+import { child, type DocumentSide, isObject } from "../document-side.js";
 
 type Requirement = Readonly<Record<string, readonly string[]>>;
 

@@ -3,7 +3,7 @@
  * validation engine, reading a clone so the caller still gets the untouched body. With
  * `validate: "off"` nothing here runs and neither the engine nor the validators are loaded.
  */
-import { ContractViolationError } from "../errors.js";
+import { ContractViolationError } from "../contract-violation-error.js";
 import type { ApiIndex, OperationSpec } from "../operation-index.js";
 import { redactSecretsDeep } from "../redact.js";
 import type { ValidatorModule, Violation } from "../validate/types.js";
@@ -17,7 +17,7 @@ export type ViolationHandler = (violation: ContractViolationError) => void | Pro
 /** Checks one response of one operation; resolves when it conforms or has been reported. */
 export type ResponseCheck = (operation: OperationSpec, response: Response) => Promise<void>;
 
-type Engine = typeof import("../validate/validate-response.js");
+type Engine = typeof import("../validate/validate-with-module.js");
 
 /**
  * A ResponseCheck for `mode`, or null for `"off"`. Validators and engine load on first use, once.
@@ -33,7 +33,7 @@ export function createResponseCheck(
   if (mode === "off") return null;
   let loaded: Promise<[Engine, ValidatorModule]> | undefined;
   const load = () => {
-    loaded ??= Promise.all([import("../validate/validate-response.js"), loadValidators()]);
+    loaded ??= Promise.all([import("../validate/validate-with-module.js"), loadValidators()]);
     // A failed load is not cached, so a later call can try again.
     loaded.catch(() => {
       loaded = undefined;

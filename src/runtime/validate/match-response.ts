@@ -9,7 +9,7 @@ import type {
   ResponseOperationSpec,
   ResponseSpec,
 } from "../operation-index.js";
-import { InvalidStatusError, UnknownOperationError } from "./errors.js";
+import { InvalidStatusError, UnknownOperationError } from "./operation-lookup-errors.js";
 
 const byRoute = new WeakMap<ResponseIndex, Map<string, ResponseOperationSpec>>();
 

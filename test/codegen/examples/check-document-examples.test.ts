@@ -3,7 +3,7 @@ import {
   checkDocumentExamples,
   findExamples,
 } from "../../../src/codegen/examples/check-document-examples.js";
-import type { OpenApiDocument } from "../../../src/spec/load-document.js";
+import type { OpenApiDocument } from "../../../src/document/load-document.js";
 import { loadShop } from "../../contract/fixture-api.js";
 
 let document: OpenApiDocument;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SchemaRegistry } from "../../../src/codegen/validators/schema-registry.js";
-import type { OpenApiDocument } from "../../../src/spec/load-document.js";
+import type { OpenApiDocument } from "../../../src/document/load-document.js";
 import { compileOurs } from "../../generate/validators-for.js";
 
 const doc = (schemas: Record<string, unknown>) =>

@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildVendoredDocument, sha256Hex } from "../../src/spec/build-vendored-document.js";
+import { buildVendoredDocument, sha256Hex } from "../../src/document/build-vendored-document.js";
 import {
   collectReachableComponents,
   findRefs,
   findSecurityUses,
   HTTP_METHODS,
-} from "../../src/spec/collect-refs.js";
-import { getAtPointer, parsePointer, toPointer } from "../../src/spec/json-pointer.js";
-import { type OpenApiDocument, parseOpenApiText } from "../../src/spec/load-document.js";
-import { parseSourceManifest, type SourceManifest } from "../../src/spec/source-manifest.js";
+} from "../../src/document/collect-refs.js";
+import { getAtPointer, parsePointer, toPointer } from "../../src/document/json-pointer.js";
+import { type OpenApiDocument, parseOpenApiText } from "../../src/document/load-document.js";
+import { parseSourceManifest, type SourceManifest } from "../../src/document/source-manifest.js";
 
 const repo = join(import.meta.dirname, "../..");
 const seeds = join(import.meta.dirname, "../fixtures/seeds");

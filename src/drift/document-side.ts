@@ -1,6 +1,6 @@
+import { getAtPointer } from "../document/json-pointer.js";
+import type { OpenApiDocument } from "../document/load-document.js";
 import { SpecError } from "../errors.js";
-import { getAtPointer } from "../spec/json-pointer.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
 
 /** A node of a document and the JSON Pointer it sits at. */
 export interface Located {

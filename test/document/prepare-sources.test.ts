@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { onDocumentNotice } from "../../src/spec/document-notices.js";
-import { prepareSources } from "../../src/spec/prepare-sources.js";
-import type { SourceEntry, SourceManifest } from "../../src/spec/source-manifest.js";
+import { onDocumentNotice } from "../../src/document/document-notices.js";
+import { prepareSources } from "../../src/document/prepare-sources.js";
+import type { SourceEntry, SourceManifest } from "../../src/document/source-manifest.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/spec");
 

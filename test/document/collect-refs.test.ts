@@ -5,9 +5,9 @@ import {
   componentPointer,
   findRefs,
   findSecurityUses,
-} from "../../src/spec/collect-refs.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
-import type { NodeKind } from "../../src/spec/walk-schemas.js";
+} from "../../src/document/collect-refs.js";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
+import type { NodeKind } from "../../src/document/walk-schemas.js";
 
 const schema = (ref: string) => ({ $ref: ref });
 

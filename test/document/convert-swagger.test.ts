@@ -4,11 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ContractViolationError } from "../../src/runtime/errors.js";
-import { conversionNotice } from "../../src/spec/convert-swagger.js";
-import { onDocumentNotice } from "../../src/spec/document-notices.js";
-import { getAtPointer } from "../../src/spec/json-pointer.js";
-import { loadOpenApiFile } from "../../src/spec/load-document.js";
+import { conversionNotice } from "../../src/document/convert-swagger.js";
+import { onDocumentNotice } from "../../src/document/document-notices.js";
+import { getAtPointer } from "../../src/document/json-pointer.js";
+import { loadOpenApiFile } from "../../src/document/load-document.js";
+import { ContractViolationError } from "../../src/runtime/contract-violation-error.js";
 import { json, type RecordingServer, startRecordingServer } from "../client/recording-server.js";
 import { generateInto } from "../scale/generate-into.js";
 

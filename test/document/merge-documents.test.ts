@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { extractFencedSpec } from "../../src/document/extract-fenced-spec.js";
+import type { OpenApiDocument } from "../../src/document/load-document.js";
+import { firstDifference, mergeDocuments } from "../../src/document/merge-documents.js";
 import { SpecError } from "../../src/errors.js";
-import { extractFencedSpec } from "../../src/spec/extract-fenced-spec.js";
-import type { OpenApiDocument } from "../../src/spec/load-document.js";
-import { firstDifference, mergeDocuments } from "../../src/spec/merge-documents.js";
 
 const page = (file: string) => ({
   file,

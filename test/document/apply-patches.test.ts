@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyMergePatch, applyPatches } from "../../src/spec/apply-patches.js";
+import { applyMergePatch, applyPatches } from "../../src/document/apply-patches.js";
 
 describe("applyMergePatch", () => {
   // The examples of RFC 7396 appendix A, plus key order.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { documentUrl, scanRefs } from "../../src/document/find-external-refs.js";
 import { SpecError } from "../../src/errors.js";
-import { documentUrl, scanRefs } from "../../src/spec/find-external-refs.js";
 
 const url = documentUrl("/specs/shop/openapi.yaml");
 const schemaAt = (schema: unknown) => ({

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { assertRefsResolve } from "../../src/document/collect-refs.js";
+import { getAtPointer, parsePointer, toPointer } from "../../src/document/json-pointer.js";
+import { parseOpenApiText } from "../../src/document/load-document.js";
+import { type Selection, selectOperations } from "../../src/document/select-operations.js";
 import { SpecError } from "../../src/errors.js";
-import { assertRefsResolve } from "../../src/spec/collect-refs.js";
-import { getAtPointer, parsePointer, toPointer } from "../../src/spec/json-pointer.js";
-import { parseOpenApiText } from "../../src/spec/load-document.js";
-import { type Selection, selectOperations } from "../../src/spec/select-operations.js";
 
 const FILE = "shop.yaml";
 const shop = () =>

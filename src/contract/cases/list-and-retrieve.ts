@@ -3,8 +3,9 @@
  * operations take one item's id, linked to the list that supplies it.
  * @see https://www.django-rest-framework.org/api-guide/pagination/#limitoffsetpagination
  */
+
+import type { OpenApiDocument } from "../../document/load-document.js";
 import type { ApiIndex, OperationSpec } from "../../runtime/operation-index.js";
-import type { OpenApiDocument } from "../../spec/load-document.js";
 import { resolveSchema, responseSchema, schemaProperties, schemaType } from "./response-schema.js";
 
 /** A list operation's pagination: its parameter names and page keys. */

@@ -62,7 +62,7 @@ class ManifestReader {
   fail(tokens: readonly (string | number)[], expected: string): never {
     const pointer = toPointer(tokens);
     throw new SpecError(
-      `${this.file}: ${pointer || "the top level"} must be ${expected}; see the SourceManifest doc comment in src/spec/source-manifest.ts`,
+      `${this.file}: ${pointer || "the top level"} must be ${expected}; see the SourceManifest doc comment in src/document/source-manifest.ts`,
       this.file,
       pointer,
     );

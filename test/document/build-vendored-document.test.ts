@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildVendoredDocument, sha256Hex } from "../../src/document/build-vendored-document.js";
+import type { SourceManifest } from "../../src/document/source-manifest.js";
 import { SpecError } from "../../src/errors.js";
-import { buildVendoredDocument, sha256Hex } from "../../src/spec/build-vendored-document.js";
-import type { SourceManifest } from "../../src/spec/source-manifest.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/spec");
 const read = (file: string) => readFileSync(join(fixtures, file));

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { extractFencedSpec, findFencedBlocks } from "../../src/document/extract-fenced-spec.js";
 import { SpecError } from "../../src/errors.js";
-import { extractFencedSpec, findFencedBlocks } from "../../src/spec/extract-fenced-spec.js";
 
 const fixture = (name: string) => join(import.meta.dirname, "../fixtures/spec", name);
 const read = (name: string) => readFileSync(fixture(name), "utf8");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiIdFromTitle, assertApiId } from "../../src/spec/api-id.js";
+import { apiIdFromTitle, assertApiId } from "../../src/document/api-id.js";
 
 describe("apiIdFromTitle", () => {
   it.each([

@@ -4,19 +4,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { run as diff } from "../../src/cli/diff-command.js";
-import { detectDrift } from "../../src/drift/detect-drift.js";
-import { validateResponseWith } from "../../src/runtime/validate/validate-response.js";
-import { bundleExternalRefs, DEFAULT_BUNDLE_LIMITS } from "../../src/spec/bundle-document.js";
-import { ExternalRefError, type ExternalRefProblem } from "../../src/spec/document-errors.js";
-import { documentUrl, scanRefs } from "../../src/spec/find-external-refs.js";
-import { getAtPointer } from "../../src/spec/json-pointer.js";
+import { bundleExternalRefs, DEFAULT_BUNDLE_LIMITS } from "../../src/document/bundle-document.js";
+import { ExternalRefError, type ExternalRefProblem } from "../../src/document/document-errors.js";
+import { documentUrl, scanRefs } from "../../src/document/find-external-refs.js";
+import { getAtPointer } from "../../src/document/json-pointer.js";
 import {
   loadOpenApiFile,
   type OpenApiDocument,
   parseDocumentText,
   prepareOpenApiDocument,
-} from "../../src/spec/load-document.js";
-import { checkApi, vendorApi } from "../../src/spec/vendor-api.js";
+} from "../../src/document/load-document.js";
+import { checkApi, vendorApi } from "../../src/document/vendor-api.js";
+import { detectDrift } from "../../src/drift/detect-drift.js";
+import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { generateInto } from "../scale/generate-into.js";
 
 const repo = join(import.meta.dirname, "../..");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseDocumentText } from "../../src/document/parse-document-text.js";
 import { SpecError } from "../../src/errors.js";
-import { parseDocumentText } from "../../src/spec/parse-document-text.js";
 
 describe("parseDocumentText", () => {
   it.each([

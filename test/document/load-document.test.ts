@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UnsupportedVersionError } from "../../src/spec/document-errors.js";
-import { loadOpenApiFile, parseOpenApiText } from "../../src/spec/load-document.js";
+import { UnsupportedVersionError } from "../../src/document/document-errors.js";
+import { loadOpenApiFile, parseOpenApiText } from "../../src/document/load-document.js";
 
 const repo = join(import.meta.dirname, "../..");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toPointer } from "../../src/spec/json-pointer.js";
+import { toPointer } from "../../src/document/json-pointer.js";
 import {
   collectSchemaResources,
   DOCUMENT_BASE,
@@ -7,7 +7,7 @@ import {
   mapDocumentSchemas,
   resolveRefTokens,
   walkSchemas,
-} from "../../src/spec/walk-schemas.js";
+} from "../../src/document/walk-schemas.js";
 
 /** Pointers of every schema `walkSchemas` visits in `document`. */
 function schemaPointers(document: unknown): string[] {

@@ -1,7 +1,8 @@
 /** Following local `$ref`s while reading a document (parameters, responses, path items, schemes). */
+
+import { getAtPointer } from "../document/json-pointer.js";
+import type { OpenApiDocument } from "../document/load-document.js";
 import { SpecError } from "../errors.js";
-import { getAtPointer } from "../spec/json-pointer.js";
-import type { OpenApiDocument } from "../spec/load-document.js";
 
 type JsonObject = Record<string, unknown>;
 

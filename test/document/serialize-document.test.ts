@@ -1,6 +1,6 @@
 import jsYaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { serializeDocument, VENDORED_YAML_HEADER } from "../../src/spec/serialize-document.js";
+import { serializeDocument, VENDORED_YAML_HEADER } from "../../src/document/serialize-document.js";
 
 const doc = {
   openapi: "3.1.0",
