@@ -1,7 +1,7 @@
 // The layers of README "How it works", enforced by `npm run lint` (dependency-cruiser resolves every
 // import, relative or not, to a real file, so a rule is about folders, not import strings).
-// Lowest first: errors.ts ← runtime ← spec ← codegen ← generated ← validate ← contract, with
-// drift and generate beside contract, the sandbox beside them, replay and the vitest entry above
+// Lowest first: errors.ts ← runtime ← document ← codegen ← generated ← validate ← contract, with
+// generate (values from schemas) below contract, drift beside it, the sandbox beside them, replay and the vitest entry above
 // contract, and cli on top. A module imports from its own layer or a lower one only.
 /** @type {(from: string, allowed: string[], why: string) => import('dependency-cruiser').IForbiddenRuleType} */
 const layer = (from, allowed, why) => ({
@@ -46,8 +46,15 @@ module.exports = {
     ),
     layer(
       "src/contract/",
-      ["src/errors\\.ts", "src/runtime/", "src/document/", "generated/", "src/validate/"],
-      "the contract suite runs generated clients and validators; it never compiles a document",
+      [
+        "src/errors\\.ts",
+        "src/runtime/",
+        "src/document/",
+        "generated/",
+        "src/validate/",
+        "src/generate/",
+      ],
+      "the contract suite runs generated clients, validators and generated values; it never compiles a document",
     ),
     layer(
       "src/drift/",
