@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -8,5 +9,9 @@ export default defineConfig({
     reporters: ["default", "./test/support/summary-reporter.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // vitest's default is one worker fewer than the cores: a single worker on a 2-core machine,
+    // which then runs every file one after the other while most of them wait on a child process,
+    // a server or a worker thread. Two workers at least keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -69,3 +69,24 @@ export class StrictWarningsError extends UsageError {
     );
   }
 }
+
+/**
+ * A CLI command needs tools (optional peer dependencies such as openapi-typescript) that are not
+ * installed, as in a consumer's light install: exit 2. The message names the command, each missing
+ * package and the command that installs them.
+ */
+export class MissingToolError extends ApiContractsError {
+  readonly exitCode = 2 as const;
+  override readonly name = "MissingToolError";
+  constructor(
+    readonly command: string,
+    /** Each missing package with the range this package was tested with (`openapi-typescript@^7.13.0`). */
+    readonly missing: readonly { readonly name: string; readonly range?: string }[],
+  ) {
+    const names = missing.map((m) => m.name).join(", ");
+    const install = missing.map((m) => (m.range ? `${m.name}@${m.range}` : m.name)).join(" ");
+    super(
+      `'${command}' needs ${names}, not installed (optional peer ${missing.length === 1 ? "dependency" : "dependencies"} of api-contracts, left out of a consumer install); run 'npm install --save-dev ${install}'`,
+    );
+  }
+}

@@ -6,7 +6,10 @@
 
 export type { ApiId } from "../generated/index.js";
 export { apiIds } from "../generated/index.js";
+export { UnknownShapeError } from "./codegen/validators/unknown-shape-error.js";
 export { ContractCaseError, ContractSetupError } from "./contract/contract-errors.js";
+export { ApiConfigError } from "./contract/semantics/config-shape.js";
+export { PrismNotInstalledError, PrismStartError } from "./contract/targets/prism-start-error.js";
 export {
   ExternalRefError,
   type ExternalRefProblem,
@@ -21,9 +24,11 @@ export {
   IgnoreFileError,
   parseDiffPolicy,
 } from "./drift/diff-policy.js";
+export { UpstreamUnavailableError } from "./drift/fetch-upstream.js";
 export {
   ApiContractsError,
   CheckFailedError,
+  MissingToolError,
   SpecError,
   StrictWarningsError,
   UnknownApiError,
@@ -38,12 +43,14 @@ export {
   type NetworkFailure,
   PaginationError,
   RedirectNotFollowedError,
+  RequestError,
   RequestTimeoutError,
   ResponseTooLargeError,
   ResponseTruncatedError,
   TlsError,
 } from "./runtime/client/client-errors.js";
 export type { ApiClient, ApiClientOptions } from "./runtime/client/create-api-client.js";
+export { ParameterError } from "./runtime/client/parameter-serializers.js";
 export type { RecordOptions } from "./runtime/client/record-exchange.js";
 export { ContractViolationError } from "./runtime/contract-violation-error.js";
 export {
@@ -68,7 +75,12 @@ export {
   subtractMoney,
   sumMoney,
 } from "./runtime/money.js";
-export type { ApiIndex, OperationSpec, ParameterSpec } from "./runtime/operation-index.js";
+export type {
+  ApiIndex,
+  OperationSpec,
+  PaginationSpec,
+  ParameterSpec,
+} from "./runtime/operation-index.js";
 export { redactHeaders, redactHeaderValue, redactSecrets } from "./runtime/redact.js";
 export {
   InvalidStatusError,

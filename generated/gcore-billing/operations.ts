@@ -215,7 +215,17 @@ export const apiIndex = {
             "prefix": "apikey "
           }
         ]
-      ]
+      ],
+      "pagination": {
+        "style": "limit-offset",
+        "status": "200",
+        "limit": "limit",
+        "offset": "offset",
+        "results": "results",
+        "count": "count",
+        "next": "next",
+        "previous": "previous"
+      }
     },
     "v1_erp_invoices_retrieve": {
       "key": "v1_erp_invoices_retrieve",

@@ -1,6 +1,8 @@
 import { join, relative, resolve } from "node:path";
 import { checkDocumentExamples } from "../codegen/examples/check-document-examples.js";
 import { ContractSetupError } from "../contract/contract-errors.js";
+import { runGeneratedPhase } from "../contract/generation/generated-phase.js";
+import { parseGenerationFlags } from "../contract/generation/generation-flags.js";
 import { createProgressReporter } from "../contract/reporting/progress-reporter.js";
 import { formatSummary } from "../contract/reporting/summary.js";
 import { suiteExitCode } from "../contract/reporting/tally.js";
@@ -27,6 +29,7 @@ import { UsageError } from "../errors.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../runtime/client/client-errors.js";
 import { DEFAULT_TIMEOUT_MS } from "../runtime/client/create-api-client.js";
 import { redactSecrets } from "../runtime/redact.js";
+import { compileRequestSchemas } from "./compile-request-schemas.js";
 import { parseOptions } from "./parse-options.js";
 import { resolveRecordingFlags } from "./recording-flags.js";
 
@@ -34,6 +37,7 @@ const HELP = `usage: api-contracts test [--target mock|live] [--api ID]... [--st
                           [--rate N] [--timeout SECONDS] [--max-response-bytes N]
                           [--mock-start-timeout SECONDS] [--skip-missing-credentials] [--reports DIR]
                           [-t PATTERN] [--bail N] [--shard I/N] [--reporter NAME]... [--watch]
+                          [--max-examples N [--seed S] [--failures DIR]]
        api-contracts test --target live --record DIR [--redact FILE] [options]
        api-contracts test --target recorded DIR [options]
 
@@ -63,6 +67,12 @@ run as vitest tests, one per case, named '<api> › <operationId> › <case>'.
                       mock: how long each Prism may take to start (default ${DEFAULT_MOCK_START_TIMEOUT_MS / 1000})
   --skip-missing-credentials
                       live: skip (and report) APIs whose credential is not set; at least one must run
+  --max-examples N    also send generated requests: per operation, N valid ones and N single-keyword
+                      mutants (checks positive_data_acceptance, negative_data_rejection,
+                      not_a_server_error, response conformance); failures shrunk, saved, replayed
+                      first next time, and written as vitest reproducers under DIR/reproducers
+  --seed S            the generated requests' seed (default random; printed with every failure)
+  --failures DIR      the failure database (default .api-contracts/failures)
   --reports DIR       where the reports go (default: reports): JSON, JUnit, HTML, Markdown
                       (the Markdown is also appended to $GITHUB_STEP_SUMMARY when it is set)
 
@@ -231,6 +241,9 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
       help: { type: "boolean", short: "h" },
       record: { type: "string" },
       redact: { type: "string" },
+      "max-examples": { type: "string" },
+      seed: { type: "string" },
+      failures: { type: "string" },
     },
     strict: true,
     allowPositionals: true,
@@ -257,11 +270,13 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
     watch: values.watch ?? false,
   };
   const strictExamples = values["strict-examples"] ?? false;
+  const generation = parseGenerationFlags(values);
   const reportsDir = resolve(values.reports ?? "reports");
   const prisms = new Set<PrismServer>();
   const removeHandlers = stopOnSignal(prisms);
   const suiteOptions = {
     checkExamples: checkDocumentExamples,
+    compileSchemas: compileRequestSchemas,
     target,
     apis: recordings.apis ?? values.api ?? [],
     ...(recordings.env ? { env: recordings.env } : {}),
@@ -297,7 +312,7 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
       allowWrites: suiteOptions.allowWrites,
       timeoutMs,
       maxResponseBytes,
-      derive: suiteOptions.derive,
+      derive: { ...suiteOptions.derive, values: suite.values },
     });
     const onRunEnd = async (collected: CollectedRun): Promise<void> => {
       const problem = collected.setupError ?? nothingSent(current(), collected);
@@ -308,7 +323,20 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
         if (passThrough.watch) process.stderr.write(`api-contracts test: ${setupError}\n`);
         return;
       }
-      const suite = suiteFromRun(current(), collected, strictExamples);
+      let suite = suiteFromRun(current(), collected, strictExamples);
+      if (generation) {
+        const phase = await runGeneratedPhase(current(), suite, {
+          ...generation,
+          compile: compileRequestSchemas,
+          reportsDir,
+          allowWrites: suiteOptions.allowWrites,
+          rate: rate === undefined ? DEFAULT_RATE : Number.isFinite(rate) ? rate : null,
+          timeoutMs,
+          maxResponseBytes,
+          log: (line) => process.stderr.write(`api-contracts test: ${line}\n`),
+        });
+        suite = phase.suite;
+      }
       process.stdout.write(redactSecrets(formatSummary(suite), suite.secrets));
       const ran = suite.apis.reduce((n, api) => n + api.cases.length, 0);
       if (ran === 0) {
@@ -333,7 +361,7 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
     );
     await runCasesWithVitest({
       config: configOf(current()),
-      operations: operationFiles(current(), suiteOptions.derive),
+      operations: operationFiles(current(), { ...suiteOptions.derive, values: current().values }),
       passThrough,
       defaultReporters: [createProgressReporter(process.stderr)],
       concurrency: target === "mock" ? 8 : 4,

@@ -23,6 +23,7 @@ import type { OpenApiDocument } from "../document/load-document.js";
 import type { Change } from "../drift/change.js";
 import { levelRank } from "../drift/change.js";
 import { UsageError } from "../errors.js";
+import { unescapePointerToken } from "../runtime/json-pointer.js";
 
 type Ts = typeof TS;
 
@@ -141,7 +142,7 @@ function evidenceOf(change: Change): ChangeEvidence {
     if (last && /^[A-Za-z_$][\w$-]*$/.test(last) && last !== "items") names.add(last);
   }
   const property = /\/properties\/([^/]+)(?:\/[^/]*)?$/.exec(change.location)?.[1];
-  if (property) names.add(property.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (property) names.add(unescapePointerToken(property));
   const values = [...change.message.matchAll(/enum value '([^']*)'/g)].map((m) => m[1] as string);
   const path = change.operation?.split(" ")[1];
   return { change, names: [...names], values, ...(path ? { path } : {}) };

@@ -9,7 +9,7 @@ import {
 import { UndocumentedStatusError } from "../runtime/validate/operation-lookup-errors.js";
 import type { Violation } from "../runtime/validate/types.js";
 import { validateResponseWith } from "../runtime/validate/validate-with-module.js";
-import { loadApi } from "../validate/validate-response.js";
+import { loadGeneratedApi } from "../validate/validate-response.js";
 import { parseOptions } from "./parse-options.js";
 
 const HELP = `usage: api-contracts validate --api ID --operation OP [--status CODE] [--content-type TYPE] FILE|-
@@ -92,7 +92,7 @@ export async function run(args: string[]): Promise<number> {
       `give exactly one body file, or - for stdin (got ${positionals.length}); see --help`,
     );
   }
-  const { index, validators } = await loadApi(values.api);
+  const { index, validators } = await loadGeneratedApi(values.api);
   const operation = findOperation(index, values.operation);
   const status = parseStatus(values.status);
   const response = findResponse(operation, status);

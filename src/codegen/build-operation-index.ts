@@ -1,8 +1,10 @@
 /** The operation index of one API (the data in `generated/<api>/operations.ts`). */
 
-import { toPointer } from "../document/json-pointer.js";
+import { derefObject } from "../document/follow-ref.js";
 import type { OpenApiDocument } from "../document/load-document.js";
 import { SpecError } from "../errors.js";
+import { toPointer } from "../runtime/json-pointer.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import type {
   ApiIndex,
   OperationSpec,
@@ -11,11 +13,9 @@ import type {
   ResponseSpec,
   SpecWarning,
 } from "../runtime/operation-index.js";
-import { derefObject, isJsonObject } from "./deref-object.js";
+import { describePagination } from "./describe-pagination.js";
 import { flattenSecurity } from "./flatten-security.js";
 import { listOperations, listResponseBodies, type OperationEntry } from "./list-operations.js";
-
-type JsonObject = Record<string, unknown>;
 
 const LOCATIONS = new Set(["query", "path", "header", "cookie"]);
 
@@ -123,7 +123,7 @@ function operationSpec(
   const responses: Record<string, ResponseSpec> = {};
   for (const [status, content] of contents) responses[status] = { status, content };
   const ownSecurity = operation.security !== undefined;
-  return {
+  const spec: OperationSpec = {
     key: entry.key,
     operationId: entry.operationId,
     method: entry.method,
@@ -139,6 +139,8 @@ function operationSpec(
       file,
     ),
   };
+  const pagination = describePagination(document, spec);
+  return pagination === undefined ? spec : { ...spec, pagination };
 }
 
 /**

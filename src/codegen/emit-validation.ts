@@ -21,7 +21,7 @@ export function toResponseIndex(index: ApiIndex): ResponseIndex {
 export interface ValidationEmitOptions {
   /** Whether `validators.ts` was generated (else `loadValidators` rejects, saying what to run). */
   readonly hasValidators: boolean;
-  /** Split into `responses/<n>.ts` chunks above this many operations (default {@link SPLIT_ABOVE}). */
+  /** Split into `responses/<n>.ts` chunks above this many operations (default {@link SPLIT_ABOVE_OPERATIONS}). */
   readonly splitAbove?: number;
   /** Operations per chunk, on average (default {@link CHUNK_SIZE}). */
   readonly chunkSize?: number;
@@ -31,7 +31,7 @@ export interface ValidationEmitOptions {
  * Operations above which the response index is split: GitHub's 1,223 operations are 1 MB of
  * index, ~20 ms to import at first validation; one chunk of {@link CHUNK_SIZE} is ~3 ms.
  */
-export const SPLIT_ABOVE = 200;
+export const SPLIT_ABOVE_OPERATIONS = 200;
 
 /** Operations per chunk of a split response index, on average (keys are hashed to chunks). */
 export const CHUNK_SIZE = 50;
@@ -81,7 +81,7 @@ export function emitValidationFiles(
   const responseIndex = toResponseIndex(index);
   const about = docText(`${index.title} ${index.version}`);
   const count = Object.keys(responseIndex.operations).length;
-  const split = count > (options.splitAbove ?? SPLIT_ABOVE);
+  const split = count > (options.splitAbove ?? SPLIT_ABOVE_OPERATIONS);
   const files = split
     ? emitChunks(responseIndex.operations, runtimeImport, about, options.chunkSize ?? CHUNK_SIZE)
     : {};

@@ -1,10 +1,11 @@
 /** Security requirements flattened into where the credential goes and what precedes it. */
 
-import { toPointer } from "../document/json-pointer.js";
+import { derefObject } from "../document/follow-ref.js";
 import type { OpenApiDocument } from "../document/load-document.js";
 import { SpecError } from "../errors.js";
+import { toPointer } from "../runtime/json-pointer.js";
+import { isJsonObject } from "../runtime/json-value.js";
 import type { SecuritySpec } from "../runtime/operation-index.js";
-import { derefObject, isJsonObject } from "./deref-object.js";
 
 /** Extension on an apiKey scheme giving the text put before the key (Gcore: `"apikey "`). */
 export const PREFIX_EXTENSION = "x-api-contracts-prefix";

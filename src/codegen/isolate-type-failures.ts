@@ -10,9 +10,9 @@
  * {@link MAX_ATTEMPTS} transform runs.
  */
 
-import { toPointer } from "../document/json-pointer.js";
 import type { OpenApiDocument } from "../document/load-document.js";
 import { kindAt, mapDocumentNodes, walkSchemas } from "../document/walk-schemas.js";
+import { toPointer } from "../runtime/json-pointer.js";
 import type { SpecWarning } from "../runtime/operation-index.js";
 
 /** Name of the warning for a schema openapi-typescript throws on (its type becomes `unknown`). */

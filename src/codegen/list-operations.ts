@@ -1,14 +1,14 @@
 /** The operations of a document in a stable order, with the keys everything generated uses. */
 
-import { toPointer } from "../document/json-pointer.js";
+import { deref, derefObject } from "../document/follow-ref.js";
 import type { OpenApiDocument } from "../document/load-document.js";
 import { HTTP_METHOD_KEYS } from "../document/walk-schemas.js";
 import { SpecError } from "../errors.js";
+import { toPointer } from "../runtime/json-pointer.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
+import { isJsonMediaType } from "../runtime/media-type.js";
 import type { HttpMethod } from "../runtime/operation-index.js";
-import { deref, derefObject, isJsonObject } from "./deref-object.js";
-import { isJsonMediaType, validatorName } from "./validator-name.js";
-
-type JsonObject = Record<string, unknown>;
+import { validatorName } from "./validator-name.js";
 
 /** One operation as found in the document (path item `$ref`s resolved). */
 export interface OperationEntry {

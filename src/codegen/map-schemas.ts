@@ -6,8 +6,7 @@
  */
 import type { OpenApiDocument } from "../document/load-document.js";
 import { mapDocumentSchemas } from "../document/walk-schemas.js";
-
-type JsonObject = Record<string, unknown>;
+import type { JsonObject } from "../runtime/json-value.js";
 
 /** Rewrites one Schema Object whose subschemas were already rewritten; returns it unchanged or a copy. */
 export type SchemaTransform = (

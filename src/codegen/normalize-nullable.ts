@@ -24,9 +24,8 @@
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
 import type { OpenApiDocument } from "../document/load-document.js";
+import type { JsonObject } from "../runtime/json-value.js";
 import { mapSchemas } from "./map-schemas.js";
-
-type JsonObject = Record<string, unknown>;
 
 /** Keywords that can reject `null` by themselves, so `nullable` must wrap the schema. */
 const WRAP_WHEN = ["$ref", "allOf", "anyOf", "oneOf", "not", "const", "if"];

@@ -3,8 +3,8 @@
  * reported with its JSON Pointer, and the rest of the document is generated as usual.
  */
 
-import { toPointer } from "../document/json-pointer.js";
 import type { OpenApiDocument } from "../document/load-document.js";
+import { toPointer } from "../runtime/json-pointer.js";
 import type { SpecWarning } from "../runtime/operation-index.js";
 import { mapSchemas } from "./map-schemas.js";
 

@@ -24,7 +24,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#security-requirement-object
  */
 
-import { getAtPointer, toPointer } from "../document/json-pointer.js";
+import { resolveLocal } from "../document/follow-ref.js";
 import type { OpenApiDocument } from "../document/load-document.js";
 import {
   collectSchemaResources,
@@ -35,12 +35,11 @@ import {
   type SchemaResources,
 } from "../document/walk-schemas.js";
 import { SpecError } from "../errors.js";
+import { toPointer } from "../runtime/json-pointer.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import type { SpecWarning } from "../runtime/operation-index.js";
-import { isJsonObject } from "./deref-object.js";
 import { flattenSecurityScheme } from "./flatten-security.js";
 import { operationKey } from "./list-operations.js";
-
-type JsonObject = Record<string, unknown>;
 
 /** Names of the defects this module tolerates, as the warnings start with them. */
 export const TOLERATED_DEFECTS = [
@@ -66,23 +65,6 @@ const PARAMETER_LOCATIONS = new Set(["query", "path", "header", "cookie"]);
 /** How generated identifiers spell an operation key (see validator-name.ts). */
 function identifierOf(key: string): string {
   return key.replace(/[^A-Za-z0-9_]/g, "_");
-}
-
-/** Follows a local `$ref` chain without throwing: the object it ends at, or undefined. */
-function follow(document: OpenApiDocument, node: unknown): JsonObject | undefined {
-  const seen = new Set<string>();
-  let current = node;
-  while (isJsonObject(current) && typeof current.$ref === "string") {
-    const ref = current.$ref;
-    if (!ref.startsWith("#") || seen.has(ref)) return undefined;
-    seen.add(ref);
-    try {
-      current = getAtPointer(document, ref);
-    } catch {
-      return undefined;
-    }
-  }
-  return isJsonObject(current) ? current : undefined;
 }
 
 /**
@@ -136,7 +118,7 @@ export function tolerateDefects(input: OpenApiDocument, file: string): Tolerated
   let pathsChanged = false;
   const used = new Map<string, string>();
   for (const [path, rawItem] of Object.entries(paths)) {
-    const item = follow(document, rawItem);
+    const item = resolveLocal(document, rawItem);
     if (item === undefined) {
       outPaths[path] = rawItem;
       continue;
@@ -245,7 +227,7 @@ function keepParameters(
 ): unknown {
   if (!Array.isArray(parameters)) return parameters;
   const kept = parameters.filter((raw, index) => {
-    const parameter = follow(document, raw);
+    const parameter = resolveLocal(document, raw);
     // A dangling $ref is reported (and refused) by the ref check, not here.
     if (parameter === undefined) return true;
     if (typeof parameter.name === "string" && PARAMETER_LOCATIONS.has(String(parameter.in))) {
@@ -339,7 +321,7 @@ function undeclaredPathParameters(
   const declared = new Set<string>();
   for (const list of lists) {
     for (const raw of Array.isArray(list) ? list : []) {
-      const parameter = follow(document, raw);
+      const parameter = resolveLocal(document, raw);
       if (parameter?.in === "path" && typeof parameter.name === "string")
         declared.add(parameter.name);
     }

@@ -16,7 +16,6 @@
  */
 
 import { findRefs } from "../document/collect-refs.js";
-import { getAtPointer, toPointer } from "../document/json-pointer.js";
 import type { OpenApiDocument } from "../document/load-document.js";
 import {
   collectSchemaResources,
@@ -26,11 +25,11 @@ import {
   mapDocumentSchemas,
   resolveRefTokens,
 } from "../document/walk-schemas.js";
+import { getAtPointer, toPointer } from "../runtime/json-pointer.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import type { SpecWarning } from "../runtime/operation-index.js";
-import { isJsonObject } from "./deref-object.js";
 import { objectifyBooleanSchemas } from "./map-schemas.js";
 
-type JsonObject = Record<string, unknown>;
 type Token = string | number;
 
 /** Name of the warning for a schema whose ref the types cannot follow (it becomes `unknown`). */

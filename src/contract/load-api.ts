@@ -70,7 +70,7 @@ export async function loadApi(api: string, root: string = packageRoot()): Promis
   if (!spec) {
     throw new ContractSetupError(`${api}: no specs/${api}/openapi.{yaml,json} under ${root}`);
   }
-  const [document, validators, semantics] = await Promise.all([
+  const [document, validators] = await Promise.all([
     readSpec(spec.file, spec.sourceFile),
     module
       .loadValidators()
@@ -82,7 +82,7 @@ export async function loadApi(api: string, root: string = packageRoot()): Promis
       .catch((error: Error) => {
         throw new ContractSetupError(`${api}: ${error.message}`);
       }),
-    loadSemantics(api),
   ]);
+  const semantics = loadSemantics(api, document, root);
   return { api, index: module.apiIndex, validators, specFile: spec.file, document, semantics };
 }

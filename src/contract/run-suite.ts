@@ -10,6 +10,7 @@
 import type { OpenApiDocument } from "../document/load-document.js";
 import { redactSecrets } from "../runtime/redact.js";
 import type { DeriveOptions } from "./cases/derive-cases.js";
+import type { ApiValues, CompileSchemas } from "./cases/request-values.js";
 import { ContractSetupError } from "./contract-errors.js";
 import { checkPrismStaticExamples } from "./examples/prism-static-examples.js";
 import { type ApiCatalog, generatedCatalog, type LoadedApi, selectApis } from "./load-api.js";
@@ -18,8 +19,9 @@ import { type ApiResult, probeApi, runApi } from "./run/run-api.js";
 import type { PageProgress } from "./run/run-case.js";
 import { assertLiveVariables, envNamesFor, readLiveSetup } from "./targets/live-credentials.js";
 import { liveSession } from "./targets/live-target.js";
-import { MOCK_CREDENTIAL, startMockTarget } from "./targets/mock-target.js";
+import { MOCK_CREDENTIAL } from "./targets/mock-target.js";
 import type { PrismServer } from "./targets/prism-server.js";
+import { planValues, startMock, valueNotes } from "./targets/start-mock-apis.js";
 import type { SpecDefect, TargetName } from "./types.js";
 import type { ProvidedApi } from "./vitest/run-config.js";
 
@@ -76,6 +78,12 @@ export interface SuiteOptions {
   readonly onPrismStarted?: (prism: PrismServer) => void;
   /** Mock: Prism's seed. */
   readonly seed?: string;
+  /**
+   * Compiles request-side schemas (parameters, bodies) with the validators' dialect, so that every
+   * generated value is confirmed before it is sent; codegen's job, handed in by the CLI. Without
+   * it, the hand-picked samples are sent and operations that require a body are skipped.
+   */
+  readonly compileSchemas?: CompileSchemas;
   /** Where APIs come from (default: `generated/` and `specs/`). */
   readonly catalog?: ApiCatalog;
 }
@@ -136,41 +144,12 @@ function readLiveSetups(
   return setups;
 }
 
-/**
- * Prism started (the slow part) while the generated modules and documents load; if loading fails,
- * whatever Prism started is stopped before the error goes on.
- */
-async function startMockWhileLoading(
-  loading: Promise<LoadedApi[]>,
-  specFiles: readonly { api: string; specFile: string }[],
-  options: SuiteOptions,
-): Promise<{ loaded: LoadedApi[]; mock: Awaited<ReturnType<typeof startMockTarget>> }> {
-  const starting = startMockTarget(specFiles, {
-    seed: options.seed,
-    onStarted: options.onPrismStarted,
-    onStarting: options.onPrismStarting,
-    startTimeoutMs: options.mockStartTimeoutMs,
-    prismPackage: options.prismPackage,
-    isolation: "child-process",
-  });
-  // Awaited below; this keeps a failed start from counting as unhandled while the loading runs.
-  starting.catch(() => {});
-  let loaded: LoadedApi[];
-  try {
-    loaded = await loading;
-  } catch (error) {
-    await starting.then((mock) => mock.close()).catch(() => {});
-    throw error;
-  }
-  return { loaded, mock: await starting };
-}
-
 async function runMock(
   loading: Promise<LoadedApi[]>,
   specFiles: readonly { api: string; specFile: string }[],
   options: SuiteOptions,
 ): Promise<ApiResult[]> {
-  const { loaded, mock } = await startMockWhileLoading(loading, specFiles, options);
+  const { loaded, mock, values, notes } = await startMock(loading, specFiles, options);
   try {
     return await Promise.all(
       loaded.map(async (api) => {
@@ -183,7 +162,11 @@ async function runMock(
             session,
             concurrency: options.concurrency,
             // Seeded Prism answers every request of one schema with the same body: one id is enough.
-            derive: { retrieveCount: 1, ...options.derive },
+            derive: {
+              retrieveCount: 1,
+              ...options.derive,
+              values: { ...values, ...options.derive?.values },
+            },
             timeoutMs: options.timeoutMs,
             maxResponseBytes: options.maxResponseBytes,
           }),
@@ -192,10 +175,15 @@ async function runMock(
             validators: api.validators,
             prismUrl: prism.url,
             credential: MOCK_CREDENTIAL,
+            values: values[api.api],
           }),
         ]);
         const documentDefects = exampleDefects(options.checkExamples, api.api, api.document);
-        return { ...result, specDefects: [...documentDefects, ...staticDefects] };
+        return {
+          ...result,
+          specDefects: [...documentDefects, ...staticDefects],
+          notes: [...result.notes, ...(notes.get(api.api) ?? [])],
+        };
       }),
     );
   } finally {
@@ -210,6 +198,7 @@ async function runLive(
 ): Promise<ApiResult[]> {
   const env = options.env ?? process.env;
   const setups = readLiveSetups(loaded, env, secrets, options);
+  const values = planValues(loaded, options);
   const stopAll = new AbortController();
   return Promise.all(
     loaded.map(async (api, i) => {
@@ -222,7 +211,7 @@ async function runLive(
           ...api,
           session,
           concurrency: options.concurrency ?? 4,
-          derive: options.derive,
+          derive: { ...options.derive, values },
           timeoutMs: options.timeoutMs,
           maxResponseBytes: options.maxResponseBytes,
           onPage: options.onPage,
@@ -279,6 +268,10 @@ export interface PreparedSuite {
   readonly skipped: readonly ApiResult[];
   /** Spec defects found while setting up (mock: examples checked, directly and through Prism). */
   readonly specDefects: ReadonlyMap<string, readonly SpecDefect[]>;
+  /** What each API's cases send (request-values.ts), by API: the run's `derive.values`. */
+  readonly values: Readonly<Record<string, ApiValues>>;
+  /** Per API: what api-contracts could not generate (its own defects, not the vendor's). */
+  readonly notes: ReadonlyMap<string, readonly string[]>;
   readonly secrets: readonly string[];
   /** Stops every Prism started (idempotent). */
   close(): Promise<void>;
@@ -302,7 +295,7 @@ export async function prepareSuite(options: SuiteOptions): Promise<PreparedSuite
     );
     const loading = Promise.all(ids.map((api) => catalog.load(api)));
     loading.catch(() => {});
-    const { loaded, mock } = await startMockWhileLoading(loading, specFiles, options);
+    const { loaded, mock, values, notes } = await startMock(loading, specFiles, options);
     try {
       const defects = await Promise.all(
         loaded.map(async (api) => {
@@ -313,6 +306,7 @@ export async function prepareSuite(options: SuiteOptions): Promise<PreparedSuite
             validators: api.validators,
             prismUrl: prism.url,
             credential: MOCK_CREDENTIAL,
+            values: values[api.api],
           });
           return [
             api.api,
@@ -332,6 +326,8 @@ export async function prepareSuite(options: SuiteOptions): Promise<PreparedSuite
         })),
         skipped: [],
         specDefects: new Map(defects),
+        values,
+        notes,
         secrets,
         close: () => mock.close(),
       };
@@ -342,6 +338,7 @@ export async function prepareSuite(options: SuiteOptions): Promise<PreparedSuite
   }
   const loaded = await Promise.all(ids.map((api) => catalog.load(api)));
   const setups = readLiveSetups(loaded, env, secrets, options);
+  const values = planValues(loaded, options);
   const stopAll = new AbortController();
   const apis: { loaded: LoadedApi; provided: ProvidedApi }[] = [];
   const skipped: ApiResult[] = [];
@@ -363,7 +360,7 @@ export async function prepareSuite(options: SuiteOptions): Promise<PreparedSuite
         session,
         timeoutMs: options.timeoutMs,
         maxResponseBytes: options.maxResponseBytes,
-        derive: options.derive,
+        derive: { ...options.derive, values },
         live,
         signal: stopAll.signal,
       });
@@ -384,6 +381,8 @@ export async function prepareSuite(options: SuiteOptions): Promise<PreparedSuite
     apis,
     skipped,
     specDefects: new Map(),
+    values,
+    notes: new Map(loaded.map((api) => [api.api, valueNotes(values[api.api])])),
     secrets,
     close: async () => {},
   };

@@ -57,6 +57,16 @@ export interface ContractCase {
   readonly credentials: boolean;
   /** Pagination walks: how many pages at most, `pageSize` items each. */
   readonly walk?: { readonly pages: number; readonly pageSize: number };
+  /** The request body sent (generated from the request schema and confirmed by its validator). */
+  readonly body?: RequestBody;
+  /** Why the case cannot be sent at all (a required body api-contracts could not generate). */
+  readonly unsendable?: string;
+}
+
+/** A request body and the media type it is sent as. */
+export interface RequestBody {
+  readonly mediaType: string;
+  readonly value: unknown;
 }
 
 /** A response body as the suite saw it. */

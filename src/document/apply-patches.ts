@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { SpecError } from "../errors.js";
+import { isJsonObject } from "../runtime/json-value.js";
 import type { OpenApiDocument } from "./load-document.js";
 
 /** A documented correction to an upstream document: why, and the RFC 7396 merge patch that makes it. */
@@ -10,18 +11,14 @@ export interface DocumentPatch {
   readonly mergePatch: Record<string, unknown>;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 /**
  * Apply an RFC 7396 merge patch: objects merge member by member, `null` deletes a member, anything
  * else replaces. Returns a new value; members the target already had keep their place, new ones are
  * appended. @see https://www.rfc-editor.org/rfc/rfc7396#section-2
  */
 export function applyMergePatch(target: unknown, patch: unknown): unknown {
-  if (!isObject(patch)) return structuredClone(patch);
-  const result: Record<string, unknown> = isObject(target) ? structuredClone(target) : {};
+  if (!isJsonObject(patch)) return structuredClone(patch);
+  const result: Record<string, unknown> = isJsonObject(target) ? structuredClone(target) : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key];
     else result[key] = applyMergePatch(result[key], value);
@@ -48,7 +45,7 @@ export function applyPatches(
   const ineffective: string[] = [];
   patches.forEach((patch, index) => {
     const next = applyMergePatch(current, patch.mergePatch);
-    if (!isObject(next)) {
+    if (!isJsonObject(next)) {
       throw new SpecError(
         `${file}: patches/${index} (${patch.reason}) does not leave an object document; a merge patch of a document must be an object`,
         file,

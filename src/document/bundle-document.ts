@@ -28,9 +28,9 @@ import { readFile, stat } from "node:fs/promises";
 import { dirname, posix, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { SpecError } from "../errors.js";
+import { getAtPointer, parsePointer } from "../runtime/json-pointer.js";
 import { ExternalRefError, type ExternalRefProblem } from "./document-errors.js";
 import { documentUrl, type FoundRef, scanRefs } from "./find-external-refs.js";
-import { getAtPointer, parsePointer } from "./json-pointer.js";
 import { type OpenApiDocument, parseDocumentText } from "./parse-document-text.js";
 
 /** Bounds on what one document may pull in. */

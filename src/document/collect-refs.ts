@@ -1,5 +1,6 @@
 import { SpecError } from "../errors.js";
-import { parsePointer, toPointer } from "./json-pointer.js";
+import { parsePointer, toPointer, unescapePointerToken } from "../runtime/json-pointer.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import type { OpenApiDocument } from "./load-document.js";
 import {
   collectSchemaResources,
@@ -27,12 +28,6 @@ export interface RefUse {
 
 /** Keys of a path item that hold operations. @see https://spec.openapis.org/oas/v3.1.0#path-item-object */
 export const HTTP_METHODS: string[] = [...HTTP_METHOD_KEYS];
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 /**
  * Every `$ref` under `node` (whose own pointer is `tokens`, which also says what kind of OpenAPI
@@ -64,9 +59,9 @@ export function findRefs(
       if (context.kind !== "schema") return;
       const discriminator = value.discriminator;
       if (
-        isObject(discriminator) &&
+        isJsonObject(discriminator) &&
         typeof discriminator.propertyName === "string" &&
-        isObject(discriminator.mapping)
+        isJsonObject(discriminator.mapping)
       ) {
         for (const [key, target] of Object.entries(discriminator.mapping)) {
           if (typeof target !== "string") continue;
@@ -98,7 +93,7 @@ export function findSecurityUses(document: OpenApiDocument): RefUse[] {
   const addRequirements = (security: unknown, tokens: (string | number)[]): void => {
     if (!Array.isArray(security)) return;
     security.forEach((requirement, index) => {
-      if (!isObject(requirement)) return;
+      if (!isJsonObject(requirement)) return;
       for (const name of Object.keys(requirement)) {
         uses.push({
           ref: `#${toPointer(["components", "securitySchemes", name])}`,
@@ -109,12 +104,12 @@ export function findSecurityUses(document: OpenApiDocument): RefUse[] {
     });
   };
   addRequirements(document.security, ["security"]);
-  const paths = isObject(document.paths) ? document.paths : {};
+  const paths = isJsonObject(document.paths) ? document.paths : {};
   for (const [path, item] of Object.entries(paths)) {
-    if (!isObject(item)) continue;
+    if (!isJsonObject(item)) continue;
     for (const method of HTTP_METHODS) {
       const operation = item[method];
-      if (isObject(operation))
+      if (isJsonObject(operation))
         addRequirements(operation.security, ["paths", path, method, "security"]);
     }
   }
@@ -157,19 +152,6 @@ export function resolveRefUse(
     file,
     use.at,
   );
-}
-
-/**
- * The value a reference points at (see {@link resolveRefUse}); external and unresolvable refs are
- * {@link SpecError}s.
- */
-export function resolveLocalRef(
-  document: OpenApiDocument,
-  use: RefUse,
-  file: string,
-  known?: SchemaResources,
-): unknown {
-  return valueAt(document, resolveRefUse(document, use, file, known));
 }
 
 function valueAt(document: unknown, tokens: readonly (string | number)[]): unknown {
@@ -234,10 +216,10 @@ export function collectReachableComponents(
 }
 
 function securitySchemeDefined(document: OpenApiDocument, ref: string): boolean {
-  const components = isObject(document.components) ? document.components : {};
-  const schemes = isObject(components.securitySchemes) ? components.securitySchemes : {};
+  const components = isJsonObject(document.components) ? document.components : {};
+  const schemes = isJsonObject(components.securitySchemes) ? components.securitySchemes : {};
   const name = componentPointer(ref)?.split("/")[3];
-  return name !== undefined && Object.hasOwn(schemes, name.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return name !== undefined && Object.hasOwn(schemes, unescapePointerToken(name));
 }
 
 /**

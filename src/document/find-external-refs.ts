@@ -17,7 +17,8 @@
 import { isAbsolute, resolve as resolvePath } from "node:path";
 import { pathToFileURL } from "node:url";
 import { SpecError } from "../errors.js";
-import { toPointer } from "./json-pointer.js";
+import { toPointer } from "../runtime/json-pointer.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 
 /** A reference found in a document: its text, where it is made, and what it resolves to. */
 export interface FoundRef {
@@ -65,12 +66,6 @@ const NAME_MAP_KEYS = new Set([
   "encoding",
   "variables",
 ]);
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 /** The URL a document's relative references resolve against: a file path or an http(s) URL. */
 export function documentUrl(file: string): URL {
@@ -220,7 +215,7 @@ export function scanRefs(
   };
 
   const addMappingRefs = (mapping: unknown, base: URL): void => {
-    if (!isObject(mapping)) return;
+    if (!isJsonObject(mapping)) return;
     path.push("discriminator", "mapping");
     for (const [name, target] of Object.entries(mapping)) {
       // A bare name means #/components/schemas/<name>; only values with # or / are references.
@@ -234,7 +229,7 @@ export function scanRefs(
     path.push("examples");
     for (const name in examples) {
       const example = examples[name];
-      if (isObject(example) && typeof example.$ref === "string") {
+      if (isJsonObject(example) && typeof example.$ref === "string") {
         path.push(name);
         addRef(example.$ref, base, "$ref");
         path.pop();

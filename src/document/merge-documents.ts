@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { SpecError } from "../errors.js";
-import { toPointer } from "./json-pointer.js";
+import { toPointer } from "../runtime/json-pointer.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import type { OpenApiDocument } from "./load-document.js";
 
 /** One parsed upstream document and the file it came from (for error messages). */
@@ -10,11 +11,6 @@ export interface NamedDocument {
 }
 
 type Json = unknown;
-type JsonObject = Record<string, Json>;
-
-function isObject(value: Json): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 /**
  * Tokens of the first place where `a` and `b` differ (depth first, `a`'s key order, then keys only
@@ -30,7 +26,7 @@ export function firstDifference(a: Json, b: Json): (string | number)[] | undefin
     }
     return [];
   }
-  if (isObject(a) && isObject(b)) {
+  if (isJsonObject(a) && isJsonObject(b)) {
     for (const key of [...Object.keys(a), ...Object.keys(b).filter((k) => !Object.hasOwn(a, k))]) {
       if (!Object.hasOwn(a, key) || !Object.hasOwn(b, key)) return [key];
       const inner = firstDifference(a[key], b[key]);
@@ -45,7 +41,7 @@ export function firstDifference(a: Json, b: Json): (string | number)[] | undefin
 /** `info.version` as a time, for "newest page wins"; a version that is not a timestamp is an error. */
 function versionTime(named: NamedDocument): number {
   const info = named.document.info;
-  const version = isObject(info) ? info.version : undefined;
+  const version = isJsonObject(info) ? info.version : undefined;
   const time = typeof version === "string" ? Date.parse(version) : Number.NaN;
   if (Number.isNaN(time)) {
     throw new SpecError(
@@ -81,7 +77,7 @@ function unite(
       continue;
     }
     const existing = target[key];
-    if (depth > 0 && isObject(existing) && isObject(value)) {
+    if (depth > 0 && isJsonObject(existing) && isJsonObject(value)) {
       unite(existing, value, depth - 1, here, owners, file);
       continue;
     }
@@ -126,7 +122,7 @@ export function mergeDocuments(documents: readonly NamedDocument[]): OpenApiDocu
     for (const [key, value] of Object.entries(document)) {
       if (key === "tags" && Array.isArray(value)) {
         merged.tags = uniteTags((merged.tags as Json[] | undefined) ?? [], value, tagOwners, file);
-      } else if (key === "info" && isObject(value)) {
+      } else if (key === "info" && isJsonObject(value)) {
         const withoutVersion = { ...value, version: undefined };
         unite(merged, { info: withoutVersion }, 1, [], owners, file);
       } else {
@@ -135,7 +131,8 @@ export function mergeDocuments(documents: readonly NamedDocument[]): OpenApiDocu
     }
   }
   const newestInfo = newest.document.info;
-  if (isObject(merged.info) && isObject(newestInfo)) merged.info.version = newestInfo.version;
+  if (isJsonObject(merged.info) && isJsonObject(newestInfo))
+    merged.info.version = newestInfo.version;
   return merged;
 }
 
@@ -147,8 +144,8 @@ function uniteTags(
 ): Json[] {
   const result = [...target];
   for (const tag of incoming) {
-    const name = isObject(tag) ? tag.name : undefined;
-    const index = result.findIndex((t) => isObject(t) && t.name === name);
+    const name = isJsonObject(tag) ? tag.name : undefined;
+    const index = result.findIndex((t) => isJsonObject(t) && t.name === name);
     const existing = result[index];
     if (index < 0 || existing === undefined) {
       result.push(structuredClone(tag));

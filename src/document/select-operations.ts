@@ -1,4 +1,6 @@
 import { SpecError } from "../errors.js";
+import { parsePointer } from "../runtime/json-pointer.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import {
   assertRefsResolve,
   collectReachableComponents,
@@ -6,7 +8,6 @@ import {
   findSecurityUses,
   HTTP_METHODS,
 } from "./collect-refs.js";
-import { parsePointer } from "./json-pointer.js";
 import type { OpenApiDocument } from "./load-document.js";
 
 /**
@@ -17,12 +18,6 @@ export interface Selection {
   readonly tags?: readonly string[];
   readonly operationIds?: readonly string[];
   readonly paths?: readonly string[];
-}
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function isSelected(
@@ -104,15 +99,15 @@ export function selectOperations(
   };
   const keptPaths: JsonObject = {};
   const keptTags = new Set<string>();
-  const sourcePaths = isObject(document.paths) ? document.paths : {};
+  const sourcePaths = isJsonObject(document.paths) ? document.paths : {};
   for (const [path, item] of Object.entries(sourcePaths)) {
-    if (!isObject(item)) continue;
+    if (!isJsonObject(item)) continue;
     const kept: JsonObject = {};
     let anyOperation = false;
     for (const [key, value] of Object.entries(item)) {
       if (!HTTP_METHODS.includes(key)) {
         kept[key] = value;
-      } else if (isObject(value) && isSelected(selection, path, value, used)) {
+      } else if (isJsonObject(value) && isSelected(selection, path, value, used)) {
         kept[key] = value;
         anyOperation = true;
         for (const tag of Array.isArray(value.tags) ? value.tags : []) keptTags.add(String(tag));
@@ -129,10 +124,10 @@ export function selectOperations(
     // A placeholder keeps `components` where the document had it; filled in below.
     else if (key === "components") selected.components = undefined;
     else if (key === "tags" && Array.isArray(value)) {
-      selected.tags = value.filter((tag) => isObject(tag) && keptTags.has(String(tag.name)));
+      selected.tags = value.filter((tag) => isJsonObject(tag) && keptTags.has(String(tag.name)));
     } else if (key === "x-tagGroups" && Array.isArray(value)) {
       const groups = value
-        .filter(isObject)
+        .filter(isJsonObject)
         .map((group) => ({
           ...group,
           tags: Array.isArray(group.tags) ? group.tags.filter((t) => keptTags.has(String(t))) : [],
@@ -155,7 +150,7 @@ export function selectOperations(
 
 /** The reached components, in the document's own section and name order. */
 function keepComponents(components: unknown, reached: Set<string>): JsonObject | undefined {
-  if (!isObject(components)) return undefined;
+  if (!isJsonObject(components)) return undefined;
   const wanted = new Map<string, Set<string>>();
   for (const pointer of reached) {
     const [, section, name] = parsePointer(pointer);
@@ -167,7 +162,7 @@ function keepComponents(components: unknown, reached: Set<string>): JsonObject |
   const kept: JsonObject = {};
   for (const [section, members] of Object.entries(components)) {
     const names = wanted.get(section);
-    if (names === undefined || !isObject(members)) continue;
+    if (names === undefined || !isJsonObject(members)) continue;
     kept[section] = Object.fromEntries(Object.entries(members).filter(([name]) => names.has(name)));
   }
   return Object.keys(kept).length > 0 ? kept : undefined;

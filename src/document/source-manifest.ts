@@ -1,6 +1,7 @@
 import { SpecError } from "../errors.js";
+import { toPointer } from "../runtime/json-pointer.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import type { DocumentPatch } from "./apply-patches.js";
-import { toPointer } from "./json-pointer.js";
 import { parseDocumentText } from "./load-document.js";
 import type { Selection } from "./select-operations.js";
 
@@ -11,7 +12,10 @@ export type SourceKind = "openapi-document" | "docs-page";
 export interface SourceEntry {
   /** `openapi-document`: the file is the document. `docs-page`: the spec is a fenced block in it. */
   readonly kind: SourceKind;
-  /** Where the upstream publishes it (for `pull`/`drift`; vendoring itself never fetches). */
+  /**
+   * Where the upstream publishes it (for `pull`/`drift`; vendoring itself never fetches): an
+   * https URL, or for a document added from a file, that file's path (relative to the root).
+   */
   readonly url: string;
   /** Path of the byte-for-byte copy, relative to `specs/<api>/upstream/`. */
   readonly file: string;
@@ -49,12 +53,6 @@ export interface SourceManifest {
   readonly patches?: readonly DocumentPatch[];
 }
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 /** Validates one value of a manifest, throwing a SpecError that names the file and the pointer. */
 class ManifestReader {
   constructor(readonly file: string) {}
@@ -69,7 +67,7 @@ class ManifestReader {
   }
 
   object(value: unknown, tokens: (string | number)[], allowed: readonly string[]): JsonObject {
-    if (!isObject(value)) this.fail(tokens, "an object");
+    if (!isJsonObject(value)) this.fail(tokens, "an object");
     for (const key of Object.keys(value)) {
       if (!allowed.includes(key))
         this.fail([...tokens, key], `absent (allowed: ${allowed.join(", ")})`);
@@ -129,7 +127,13 @@ export function parseSourceManifest(text: string, file: string): SourceManifest 
       /^(?:openapi-document|docs-page)$/,
       "'openapi-document' or 'docs-page'",
     );
-    r.string(source.url, [...at, "url"], /^https:\/\//, "an https:// URL");
+    // A local path (no scheme) records a document added from a file (`add --from FILE`).
+    r.string(
+      source.url,
+      [...at, "url"],
+      /^https:\/\/|^(?![a-z][a-z0-9+.-]*:)/i,
+      "an https:// URL, or the path of the local file the document was added from",
+    );
     r.string(
       source.file,
       [...at, "file"],
@@ -154,7 +158,7 @@ export function parseSourceManifest(text: string, file: string): SourceManifest 
     top.patches.forEach((value, i) => {
       const patch = r.object(value, ["patches", i], ["reason", "mergePatch"]);
       r.string(patch.reason, ["patches", i, "reason"]);
-      if (!isObject(patch.mergePatch))
+      if (!isJsonObject(patch.mergePatch))
         r.fail(["patches", i, "mergePatch"], "an object (an RFC 7396 merge patch)");
     });
   }

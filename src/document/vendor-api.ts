@@ -141,7 +141,7 @@ function recordObserved(manifest: SourceManifest, build: VendoredDocument): Sour
   };
 }
 
-/** What `vendorApi` did. */
+/** What `writeVendored` did. */
 export interface VendorResult {
   readonly api: string;
   readonly documentPath: string;
@@ -171,11 +171,6 @@ export async function writeVendored(root: string, built: ApiBuild): Promise<Vend
     manifestChanged,
     ineffectivePatches: build.ineffectivePatches,
   };
-}
-
-/** Rebuild one API's vendored document from its upstream copies and write it (see {@link writeVendored}). */
-export async function vendorApi(root: string, api: string): Promise<VendorResult> {
-  return writeVendored(root, await buildApi(root, api));
 }
 
 /** 1-based number of the first line where two texts differ. */

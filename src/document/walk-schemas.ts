@@ -15,10 +15,11 @@
  * @see https://spec.openapis.org/oas/v3.1.0#schema
  * @see https://json-schema.org/draft/2020-12/json-schema-core#section-10
  */
-import type { HttpMethod } from "../runtime/operation-index.js";
-import { parsePointer } from "./json-pointer.js";
 
-type JsonObject = Record<string, unknown>;
+import { parsePointer } from "../runtime/json-pointer.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
+import type { HttpMethod } from "../runtime/operation-index.js";
+
 type Token = string | number;
 
 /** The OpenAPI object a position holds. */
@@ -141,10 +142,6 @@ function slotOf(kind: NodeKind, key: string): Slot | undefined {
   return OBJECT_SLOTS[kind]?.[key];
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 /**
  * The kind of object at `tokens` (from the document root), or undefined when the position holds
  * data. `items/0` (a tuple `items` array) is a schema.
@@ -238,7 +235,7 @@ export function walkDocument(
       return;
     }
     if (kind === "dependency") {
-      if (isObject(value)) node(value, "schema", base);
+      if (isJsonObject(value)) node(value, "schema", base);
       return;
     }
     if (kind === "schema" && Array.isArray(value)) {
@@ -246,7 +243,7 @@ export function walkDocument(
       list(value, kind, base);
       return;
     }
-    if (!isObject(value) || onStack.has(value)) return;
+    if (!isJsonObject(value) || onStack.has(value)) return;
     onStack.add(value);
     const here = kind === "schema" ? schemaBase(value, base) : base;
     visit(value, context(kind, here));
@@ -277,7 +274,7 @@ export function walkDocument(
       if (Array.isArray(value)) list(value, kind, base);
       return;
     }
-    if (!isObject(value)) return;
+    if (!isJsonObject(value)) return;
     for (const key of Object.keys(value)) {
       if (container[1] === "ext-map" && key.startsWith("x-")) continue;
       tokens.push(key);
@@ -338,9 +335,9 @@ export function mapDocumentNodes<T>(document: T, mapNode: NodeMapper): T {
         ? mapNode(value, context("schema", base))
         : value;
     }
-    if (kind === "dependency") return isObject(value) ? node(value, "schema", base) : value;
+    if (kind === "dependency") return isJsonObject(value) ? node(value, "schema", base) : value;
     if (kind === "schema" && Array.isArray(value)) return list(value, kind, base);
-    if (!isObject(value) || onStack.has(value)) return value;
+    if (!isJsonObject(value) || onStack.has(value)) return value;
     onStack.add(value);
     const here = kind === "schema" ? schemaBase(value, base) : base;
     let out: JsonObject | undefined;
@@ -376,7 +373,7 @@ export function mapDocumentNodes<T>(document: T, mapNode: NodeMapper): T {
     if (!container) return node(value, slot as NodeKind, base);
     const kind = container[2] as NodeKind;
     if (container[1] === "list") return Array.isArray(value) ? list(value, kind, base) : value;
-    if (!isObject(value)) return value;
+    if (!isJsonObject(value)) return value;
     let out: JsonObject | undefined;
     for (const key of Object.keys(value)) {
       if (container[1] === "ext-map" && key.startsWith("x-")) continue;

@@ -1,6 +1,7 @@
 /** HTTP methods an OpenAPI path item can hold. @see https://spec.openapis.org/oas/v3.1.0#path-item-object */
 import { HTTP_METHOD_KEYS as HTTP_METHODS } from "../document/walk-schemas.js";
-import { child, type DocumentSide, isObject, type Located } from "./document-side.js";
+import { isJsonObject } from "../runtime/json-value.js";
+import { child, type DocumentSide, type Located } from "./document-side.js";
 
 /** A parameter after `$ref` resolution and path-level merging. */
 export interface ParameterView {
@@ -87,14 +88,14 @@ export function pathKeyOf(path: string): string {
 export function collectOperations(side: DocumentSide): Map<string, OperationView> {
   const out = new Map<string, OperationView>();
   const paths = child(side.root, "paths");
-  if (!isObject(paths.node)) return out;
+  if (!isJsonObject(paths.node)) return out;
   for (const path of Object.keys(paths.node)) {
     const item = side.deref(child(paths, path));
-    if (!isObject(item.node)) continue;
+    if (!isJsonObject(item.node)) continue;
     const shared = parametersOf(side, child(item, "parameters"), path);
     for (const method of HTTP_METHODS) {
       const op = child(item, method);
-      if (!isObject(op.node)) continue;
+      if (!isJsonObject(op.node)) continue;
       const view = operationView(side, op, op.node, method, path, shared);
       const key = `${method.toUpperCase()} ${view.pathKey}`;
       out.set(out.has(key) ? view.label : key, view);
@@ -117,7 +118,7 @@ function operationView(
   }
   const responses = new Map<string, ResponseView>();
   const responsesLoc = child(op, "responses");
-  if (isObject(responsesLoc.node)) {
+  if (isJsonObject(responsesLoc.node)) {
     for (const status of Object.keys(responsesLoc.node)) {
       const loc = side.deref(child(responsesLoc, status));
       const normalStatus = status.toUpperCase() === "DEFAULT" ? "default" : status.toUpperCase();
@@ -131,9 +132,9 @@ function operationView(
   }
   const bodyLoc = child(op, "requestBody");
   let requestBody: RequestBodyView | undefined;
-  if (isObject(bodyLoc.node)) {
+  if (isJsonObject(bodyLoc.node)) {
     const loc = side.deref(bodyLoc);
-    const required = isObject(loc.node) && loc.node.required === true;
+    const required = isJsonObject(loc.node) && loc.node.required === true;
     requestBody = { loc, required, content: contentOf(side, loc) };
   }
   return {
@@ -158,7 +159,7 @@ function parametersOf(side: DocumentSide, list: Located, path: string): Map<stri
   list.node.forEach((_, i) => {
     const loc = side.deref(child(list, i));
     const node = loc.node;
-    if (!isObject(node) || typeof node.name !== "string" || typeof node.in !== "string") return;
+    if (!isJsonObject(node) || typeof node.name !== "string" || typeof node.in !== "string") return;
     const name = node.name;
     const location = node.in;
     const position = templateNames.indexOf(name);
@@ -169,12 +170,12 @@ function parametersOf(side: DocumentSide, list: Located, path: string): Map<stri
           ? `header:${name.toLowerCase()}`
           : `${location}:${name}`;
     let schema: Located | undefined;
-    if (isObject(node.schema)) schema = child(loc, "schema");
-    else if (isObject(node.content)) {
+    if (isJsonObject(node.schema)) schema = child(loc, "schema");
+    else if (isJsonObject(node.content)) {
       const [mediaType] = Object.keys(node.content);
       const media =
         mediaType === undefined ? undefined : child(loc, "content", mediaType, "schema");
-      if (media && isObject(media.node)) schema = media;
+      if (media && isJsonObject(media.node)) schema = media;
     }
     // Defaults from the OpenAPI specification, so writing a default out is no change.
     const style =
@@ -191,7 +192,7 @@ function parametersOf(side: DocumentSide, list: Located, path: string): Map<stri
       required: location === "path" || node.required === true,
       deprecated: node.deprecated === true,
       ...(sunset !== undefined ? { sunset } : {}),
-      ...(isObject(node.schema)
+      ...(isJsonObject(node.schema)
         ? {
             style,
             explode: typeof node.explode === "boolean" ? node.explode : style === "form",
@@ -208,11 +209,11 @@ function parametersOf(side: DocumentSide, list: Located, path: string): Map<stri
 function contentOf(side: DocumentSide, holder: Located): Map<string, MediaView> {
   const out = new Map<string, MediaView>();
   const content = child(holder, "content");
-  if (!isObject(content.node)) return out;
+  if (!isJsonObject(content.node)) return out;
   for (const mediaType of Object.keys(content.node)) {
     const loc = side.deref(child(content, mediaType));
     const schema = child(loc, "schema");
-    out.set(mediaType.toLowerCase(), { loc, ...(isObject(schema.node) ? { schema } : {}) });
+    out.set(mediaType.toLowerCase(), { loc, ...(isJsonObject(schema.node) ? { schema } : {}) });
   }
   return out;
 }
@@ -227,17 +228,17 @@ export function sunsetOf(node: Record<string, unknown>): string | undefined {
 function headersOf(side: DocumentSide, response: Located): Map<string, HeaderView> {
   const out = new Map<string, HeaderView>();
   const headers = child(response, "headers");
-  if (!isObject(headers.node)) return out;
+  if (!isJsonObject(headers.node)) return out;
   for (const name of Object.keys(headers.node)) {
     const loc = side.deref(child(headers, name));
-    if (!isObject(loc.node)) continue;
+    if (!isJsonObject(loc.node)) continue;
     let schema: Located | undefined;
-    if (isObject(loc.node.schema)) schema = child(loc, "schema");
-    else if (isObject(loc.node.content)) {
+    if (isJsonObject(loc.node.schema)) schema = child(loc, "schema");
+    else if (isJsonObject(loc.node.content)) {
       const [mediaType] = Object.keys(loc.node.content);
       if (mediaType !== undefined) {
         const media = child(loc, "content", mediaType, "schema");
-        if (isObject(media.node)) schema = media;
+        if (isJsonObject(media.node)) schema = media;
       }
     }
     out.set(name.toLowerCase(), {
@@ -252,7 +253,7 @@ function headersOf(side: DocumentSide, response: Located): Map<string, HeaderVie
 
 function requirementsAt(chosen: Located): SecurityView {
   const list = Array.isArray(chosen.node) ? chosen.node : [];
-  const requirements = list.filter(isObject).map((requirement) => {
+  const requirements = list.filter(isJsonObject).map((requirement) => {
     const out: Record<string, string[]> = {};
     for (const [scheme, scopes] of Object.entries(requirement)) {
       out[scheme] = Array.isArray(scopes) ? scopes.map(String) : [];
@@ -273,7 +274,7 @@ function securityOf(side: DocumentSide, op: Located, node: Record<string, unknow
   const global = child(side.root, "security");
   const chosen = own ?? (Array.isArray(global.node) ? global : undefined);
   if (!chosen || !Array.isArray(chosen.node)) return { pointer: op.pointer, requirements: [] };
-  const requirements = chosen.node.filter(isObject).map((requirement) => {
+  const requirements = chosen.node.filter(isJsonObject).map((requirement) => {
     const out: Record<string, string[]> = {};
     for (const [scheme, scopes] of Object.entries(requirement)) {
       out[scheme] = Array.isArray(scopes) ? scopes.map(String) : [];

@@ -16,8 +16,8 @@
 import { readFile } from "node:fs/promises";
 import yaml from "js-yaml";
 import { UsageError } from "../errors.js";
+import { isJsonObject } from "../runtime/json-value.js";
 import { CHANGE_LEVELS, type Change, type ChangeLevel } from "./change.js";
-import { isObject } from "./document-side.js";
 
 /** One accepted change: which check, optionally where, and why. */
 export interface IgnoreEntry {
@@ -66,7 +66,7 @@ export function parseDiffPolicy(
     throw new IgnoreFileError(file, `not valid YAML (${(error as Error).message.split("\n")[0]})`);
   }
   if (data === undefined || data === null) return EMPTY_POLICY;
-  if (!isObject(data))
+  if (!isJsonObject(data))
     throw new IgnoreFileError(file, "expected a mapping with `ignore:` and/or `levels:`");
   for (const key of Object.keys(data)) {
     if (key !== "ignore" && key !== "levels") {
@@ -81,7 +81,7 @@ export function parseDiffPolicy(
   if (!Array.isArray(list)) throw new IgnoreFileError(file, "'ignore' must be a list of entries");
   list.forEach((entry, index) => {
     const source = `${file} ignore[${index}]`;
-    if (!isObject(entry))
+    if (!isJsonObject(entry))
       throw new IgnoreFileError(file, `ignore[${index}] must be a mapping with id and reason`);
     for (const key of Object.keys(entry)) {
       if (!ENTRY_KEYS.has(key)) {
@@ -122,7 +122,7 @@ export function parseDiffPolicy(
   });
   const levels = new Map<string, ChangeLevel>();
   const overrides = data.levels ?? {};
-  if (!isObject(overrides))
+  if (!isJsonObject(overrides))
     throw new IgnoreFileError(file, "'levels' must map check ids to breaking, warning or info");
   for (const [id, level] of Object.entries(overrides)) {
     if (!knownIds.has(id)) {

@@ -1,6 +1,8 @@
-import { getAtPointer } from "../document/json-pointer.js";
+import { followRef } from "../document/follow-ref.js";
 import type { OpenApiDocument } from "../document/load-document.js";
 import { SpecError } from "../errors.js";
+import { escapePointerToken } from "../runtime/json-pointer.js";
+import { isJsonObject } from "../runtime/json-value.js";
 
 /** A node of a document and the JSON Pointer it sits at. */
 export interface Located {
@@ -18,14 +20,9 @@ export function realPointer(loc: Located): string {
   return loc.parts?.[0]?.pointer ?? loc.pointer;
 }
 
-/** A plain JSON object (not an array, not null). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 /** The `$ref` string of a node, if it has one. */
 export function refOf(node: unknown): string | undefined {
-  return isObject(node) && typeof node.$ref === "string" ? node.$ref : undefined;
+  return isJsonObject(node) && typeof node.$ref === "string" ? node.$ref : undefined;
 }
 
 /** `loc` extended by one or more reference tokens: `child(op, "responses", "200")`. */
@@ -34,19 +31,19 @@ export function child(loc: Located, ...tokens: (string | number)[]): Located {
   let pointer = loc.pointer;
   for (const token of tokens) {
     node =
-      isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[token] : undefined;
+      isJsonObject(node) || Array.isArray(node)
+        ? (node as Record<string, unknown>)[token]
+        : undefined;
     const text = String(token);
-    pointer += `/${/[~/]/.test(text) ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text}`;
+    pointer += `/${escapePointerToken(text)}`;
   }
   return { node, pointer };
 }
 
-/** Longest `$ref` chain followed before the document is declared broken. */
-const MAX_REF_HOPS = 64;
-
 /**
  * One side of a diff: the document, the name it was loaded from (for error messages) and
- * `$ref` resolution with the pointer of the target kept, so that locations name where a schema is defined.
+ * `$ref` resolution (through the document layer's one follower) with the pointer of the target
+ * kept, so that locations name where a schema is defined.
  */
 export class DocumentSide {
   private readonly targets = new Map<string, Located>();
@@ -66,44 +63,36 @@ export class DocumentSide {
    * (the diff then compares only the reference string); a dangling or circular chain is a {@link SpecError}.
    */
   deref(loc: Located): Located {
-    let current = loc;
-    for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
-      const ref = refOf(current.node);
-      if (ref === undefined || !ref.startsWith("#")) return current;
-      const cached = this.targets.get(ref);
-      if (cached) {
-        current = cached;
-        continue;
-      }
-      const target = this.lookup(ref, current.pointer);
-      if (target === undefined) {
-        throw new SpecError(
-          `${this.source}: $ref '${ref}' at ${current.pointer || "/"} points at nothing; fix the reference`,
-          this.source,
-          current.pointer,
-        );
-      }
-      // lookup() has already decoded this reference once, so decoding cannot throw here.
-      current = { node: target, pointer: decodeURIComponent(ref.slice(1)) };
-      this.targets.set(ref, current);
-    }
-    throw new SpecError(
-      `${this.source}: $ref chain starting at ${loc.pointer || "/"} does not end (circular $ref)`,
-      this.source,
-      loc.pointer,
-    );
-  }
-
-  /** The node a local `$ref` names; a reference that is not a JSON Pointer is a {@link SpecError}. */
-  private lookup(ref: string, at: string): unknown {
-    try {
-      return getAtPointer(this.doc, ref);
-    } catch (error) {
+    const ref = refOf(loc.node);
+    if (ref === undefined || !ref.startsWith("#")) return loc;
+    const cached = this.targets.get(ref);
+    if (cached) return cached;
+    const followed = followRef(this.doc, loc.node, loc.pointer);
+    const stop = followed.stop;
+    const at = followed.pointer || "/";
+    if (stop?.reason === "circular") {
       throw new SpecError(
-        `${this.source}: $ref '${ref}' at ${at || "/"} is not a JSON Pointer (${(error as Error).message})`,
+        `${this.source}: $ref chain starting at ${loc.pointer || "/"} does not end (circular $ref)`,
         this.source,
-        at,
+        loc.pointer,
       );
     }
+    if (stop?.reason === "not-a-pointer") {
+      throw new SpecError(
+        `${this.source}: $ref '${stop.ref}' at ${at} is not a JSON Pointer (${stop.detail})`,
+        this.source,
+        followed.pointer,
+      );
+    }
+    if (stop?.reason === "dangling") {
+      throw new SpecError(
+        `${this.source}: $ref '${stop.ref}' at ${at} points at nothing; fix the reference`,
+        this.source,
+        followed.pointer,
+      );
+    }
+    const target = { node: followed.node, pointer: followed.pointer };
+    this.targets.set(ref, target);
+    return target;
   }
 }

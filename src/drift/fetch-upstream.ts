@@ -24,7 +24,15 @@ export interface FetchLimits {
   readonly timeoutMs: number;
   /** Largest body accepted, in bytes. */
   readonly maxBytes: number;
+  /**
+   * `same-origin`: follow a redirect only on the URL's own origin (at most 5), refuse one to
+   * another origin naming it (`add --from URL`). Default `follow`.
+   */
+  readonly redirects?: "follow" | "same-origin";
 }
+
+/** Redirects followed in a row under `redirects: "same-origin"`. */
+const MAX_REDIRECTS = 5;
 
 /** 30 s and 20 MiB: the Gcore document is ~100 KB, the SoftwareOne page ~25 KB. */
 export const DEFAULT_FETCH_LIMITS: FetchLimits = { timeoutMs: 30_000, maxBytes: 20 * 1024 * 1024 };
@@ -71,8 +79,12 @@ async function download(url: string, limits: FetchLimits): Promise<Uint8Array> {
   const signal = AbortSignal.timeout(limits.timeoutMs);
   let response: Response;
   try {
-    response = await fetch(url, { signal, redirect: "follow" });
+    response =
+      limits.redirects === "same-origin"
+        ? await fetchSameOrigin(url, signal)
+        : await fetch(url, { signal, redirect: "follow" });
   } catch (error) {
+    if (error instanceof UpstreamUnavailableError) throw error;
     throw unreachable(url, error, limits);
   }
   if (!response.ok) {
@@ -104,6 +116,28 @@ async function download(url: string, limits: FetchLimits): Promise<Uint8Array> {
     throw unreachable(url, error, limits);
   }
   return Buffer.concat(chunks);
+}
+
+/** `fetch` following redirects on `url`'s origin only; another origin is refused, unread. */
+async function fetchSameOrigin(url: string, signal: AbortSignal): Promise<Response> {
+  let current = new URL(url);
+  for (let hop = 0; ; hop++) {
+    const response = await fetch(current, { signal, redirect: "manual" });
+    const location = response.headers.get("location");
+    if (response.status < 300 || response.status > 399 || location === null) return response;
+    await response.body?.cancel();
+    const next = new URL(location, current);
+    if (next.origin !== current.origin) {
+      throw new UpstreamUnavailableError(
+        `${url}: redirected to ${next.origin}${next.pathname}; not followed (another origin): if that is the document's home, pass that URL`,
+        url,
+      );
+    }
+    if (hop >= MAX_REDIRECTS) {
+      throw new UpstreamUnavailableError(`${url}: more than ${MAX_REDIRECTS} redirects`, url);
+    }
+    current = next;
+  }
 }
 
 function unreachable(url: string, error: unknown, limits: FetchLimits): UpstreamUnavailableError {

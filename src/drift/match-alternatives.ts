@@ -3,7 +3,8 @@
  * inserting an alternative at the front must not make every later one look changed.
  */
 import { SCHEMA_DATA_KEYWORDS, SUBSCHEMA_MAP } from "../document/walk-schemas.js";
-import { isObject, type Located, refOf } from "./document-side.js";
+import { isJsonObject } from "../runtime/json-value.js";
+import { type Located, refOf } from "./document-side.js";
 import type { NormalSchema, SchemaNormaliser } from "./normalise-schema.js";
 
 /** Which old alternative became which new one; the rest were added or removed. */
@@ -47,7 +48,7 @@ const shapes = new WeakMap<SchemaNormaliser, Map<string, string>>();
 
 function strip(node: unknown, schemas: SchemaNormaliser, depth: number): unknown {
   if (Array.isArray(node)) return node.map((item) => strip(item, schemas, depth));
-  if (!isObject(node)) return node;
+  if (!isJsonObject(node)) return node;
   const ref = refOf(node);
   if (ref !== undefined) {
     if (depth <= 0 || !ref.startsWith("#")) return { $ref: ref };
@@ -59,7 +60,7 @@ function strip(node: unknown, schemas: SchemaNormaliser, depth: number): unknown
     // enum, const, default, examples: values, kept as they are (a `$ref` there is data).
     const value = node[key];
     if (SCHEMA_DATA_KEYWORDS.includes(key)) out[key] = value;
-    else if (SUBSCHEMA_MAP.includes(key) && isObject(value)) {
+    else if (SUBSCHEMA_MAP.includes(key) && isJsonObject(value)) {
       // Names chosen by the author: a property called `description` is kept.
       out[key] = Object.fromEntries(
         Object.keys(value)

@@ -1,7 +1,5 @@
 /** Pairing the media types of two versions of a request body or response. */
-import { mediaTypeEssence } from "../runtime/validate/match-response.js";
-
-export { mediaTypeEssence };
+import { mediaTypeEssence } from "../runtime/media-type.js";
 
 /** Media types found on both sides, renamed (same essence, other parameters), removed and added. */
 export interface MediaTypeMatch {

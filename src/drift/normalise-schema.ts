@@ -1,4 +1,5 @@
-import { child, type DocumentSide, isObject, type Located, refOf } from "./document-side.js";
+import { isJsonObject } from "../runtime/json-value.js";
+import { child, type DocumentSide, type Located, refOf } from "./document-side.js";
 
 /** A numeric bound; `exclusive` for `exclusiveMinimum`/`exclusiveMaximum` (3.0 boolean or 3.1 number form). */
 export interface Bound {
@@ -124,7 +125,7 @@ function emptyDraft(): Draft {
 
 /** Whether a (dereferenced) schema admits only `null`: `{type: "null"}`, `{type: ["null"]}`, `{enum: [null]}`. */
 export function isNullSchema(node: unknown): boolean {
-  if (!isObject(node)) return false;
+  if (!isJsonObject(node)) return false;
   const type = node.type;
   if (type === "null") return true;
   if (Array.isArray(type)) return type.length === 1 && type[0] === "null";
@@ -161,7 +162,7 @@ export class SchemaNormaliser {
       return { ...freeze(merge(emptyDraft(), parts)), identity: loc.pointer };
     }
     const node = loc.node;
-    if (!isObject(node)) return { ...freeze(emptyDraft()), identity: loc.pointer };
+    if (!isJsonObject(node)) return { ...freeze(emptyDraft()), identity: loc.pointer };
     const ref = refOf(node);
     const own = ownKeywords(node, loc);
     const parts: NormalSchema[] = [];
@@ -258,11 +259,11 @@ function ownKeywords(node: Record<string, unknown>, loc: Located): Draft {
     draft.default = { value: node.default };
     set("default");
   }
-  if (isObject(node.discriminator)) {
+  if (isJsonObject(node.discriminator)) {
     const { propertyName, mapping } = node.discriminator;
     draft.discriminator = {
       ...(typeof propertyName === "string" ? { propertyName } : {}),
-      mapping: isObject(mapping)
+      mapping: isJsonObject(mapping)
         ? Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, String(v)]))
         : {},
     };
@@ -308,7 +309,7 @@ function ownKeywords(node: Record<string, unknown>, loc: Located): Draft {
   }
   readBound(node, "minimum", "exclusiveMinimum", draft, at);
   readBound(node, "maximum", "exclusiveMaximum", draft, at);
-  if (isObject(node.properties)) {
+  if (isJsonObject(node.properties)) {
     for (const name of Object.keys(node.properties)) {
       draft.properties.set(name, child(loc, "properties", name));
     }
@@ -318,8 +319,8 @@ function ownKeywords(node: Record<string, unknown>, loc: Located): Draft {
     for (const name of node.required) if (typeof name === "string") draft.required.add(name);
     set("required");
   }
-  if (isObject(node.items)) draft.items = child(loc, "items");
-  if (isObject(node.additionalProperties)) {
+  if (isJsonObject(node.items)) draft.items = child(loc, "items");
+  if (isJsonObject(node.additionalProperties)) {
     draft.additionalProperties = child(loc, "additionalProperties");
   }
   draft.readOnly = node.readOnly === true;

@@ -5,8 +5,8 @@
  * with bounded retries). `maxContains` is left to the validator's verdict.
  */
 import fc from "fast-check";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import { type Builder, type BuildState, OMIT } from "./build-context.js";
-import { isJsonObject, type JsonObject } from "./schema-source.js";
 import { CannotGenerate, retryUntil } from "./unsatisfied.js";
 
 /** Extra items generated beyond `minItems` at most. */

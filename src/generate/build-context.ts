@@ -3,8 +3,8 @@
  * arbitrary builder (schema-arbitrary.ts), so that they depend on this contract and not on it.
  */
 import type fc from "fast-check";
+import type { JsonObject } from "../runtime/json-value.js";
 import type { Normalizer } from "./normalize-schema.js";
-import type { JsonObject } from "./schema-source.js";
 
 /** Where the arbitrary being built is: the `$ref` targets entered, and whether to stay minimal. */
 export interface BuildState {

@@ -7,7 +7,7 @@
  * `not`s and the property names a closed branch (`additionalProperties: false`) allows.
  */
 
-import { isJsonObject, type JsonObject } from "./schema-source.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import { CannotGenerate } from "./unsatisfied.js";
 
 /** Generator-only keys of a merged schema. */

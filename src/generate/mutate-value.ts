@@ -8,12 +8,12 @@
  * discarded and counted (a keyword whose breakage another part of the schema tolerates).
  */
 
-import { escapePointerToken } from "../document/json-pointer.js";
 import { formats } from "../runtime/formats.js";
+import { escapePointerToken } from "../runtime/json-pointer.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import type { Validate } from "./generate-values.js";
 import { GEN } from "./merge-schemas.js";
 import type { SchemaArbitraries } from "./schema-arbitrary.js";
-import { isJsonObject, type JsonObject } from "./schema-source.js";
 import { CannotGenerate } from "./unsatisfied.js";
 
 /** One invalid value and what it breaks. */

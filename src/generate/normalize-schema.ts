@@ -11,8 +11,9 @@ import {
   SUBSCHEMA_SINGLE,
   schemaBase,
 } from "../document/walk-schemas.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import { GEN, mergeSchemas, setOwn } from "./merge-schemas.js";
-import { isJsonObject, type JsonObject, type SchemaSource } from "./schema-source.js";
+import type { SchemaSource } from "./schema-source.js";
 import { CannotGenerate } from "./unsatisfied.js";
 
 /** A schema ready to generate from: merged, or a boolean schema; `nullable` said separately. */

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { formats } from "../runtime/formats.js";
-import type { JsonObject } from "./schema-source.js";
+import type { JsonObject } from "../runtime/json-value.js";
 import { CannotGenerate, retryUntil } from "./unsatisfied.js";
 
 const INT32 = 2 ** 31;

@@ -8,9 +8,9 @@
  * schema merged in).
  */
 import fc from "fast-check";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import { type Builder, type BuildState, OMIT } from "./build-context.js";
 import { GEN, mergeSchemas, setOwn } from "./merge-schemas.js";
-import { isJsonObject, type JsonObject } from "./schema-source.js";
 import { CannotGenerate } from "./unsatisfied.js";
 
 /** Extra members (beyond declared ones) generated at most per object. */

@@ -13,13 +13,14 @@
  */
 import fc from "fast-check";
 import { formats } from "../runtime/formats.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import { arrayArbitrary } from "./array-arbitrary.js";
 import { type Builder, type BuildState, OMIT } from "./build-context.js";
 import { GEN, mergeSchemas } from "./merge-schemas.js";
 import { Normalizer } from "./normalize-schema.js";
 import { numberArbitrary } from "./number-arbitrary.js";
 import { objectArbitrary } from "./object-arbitrary.js";
-import { isJsonObject, type JsonObject, type SchemaSource } from "./schema-source.js";
+import type { SchemaSource } from "./schema-source.js";
 import { stringArbitrary } from "./string-arbitrary.js";
 import { CannotGenerate, Unsatisfied } from "./unsatisfied.js";
 

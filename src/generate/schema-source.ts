@@ -3,7 +3,7 @@
  * resolution through the document layer's one resolver (src/document/walk-schemas.ts: `$id` resources,
  * anchors, JSON Pointers), so generation and the validators agree on what every reference means.
  */
-import { toPointer } from "../document/json-pointer.js";
+
 import {
   collectSchemaResources,
   DOCUMENT_BASE,
@@ -12,14 +12,8 @@ import {
   schemaBase,
   walkSchemas,
 } from "../document/walk-schemas.js";
-
-/** A JSON object (not an array, not null). */
-export type JsonObject = Record<string, unknown>;
-
-/** True for a plain JSON object. */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
+import { toPointer } from "../runtime/json-pointer.js";
+import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 
 /** A schema at a position of the document: the node, its tokens and the base URI there. */
 export interface SchemaAt {

@@ -167,6 +167,14 @@ export function stringArbitrary(keywords: StringKeywords): fc.Arbitrary<unknown>
     base = (FORMAT_ARBITRARIES[format] as () => fc.Arbitrary<string>)();
   } else {
     base = fc.string({ minLength: min, maxLength: max ?? Math.max(min, DEFAULT_MAX_LENGTH) });
+    // fast-check keeps strings short; a declared maxLength is also drawn across its whole range
+    // (a length first, so a failing long string shrinks to the shortest length that still fails).
+    if (max !== undefined && max > DEFAULT_MAX_LENGTH) {
+      const anyLength = fc
+        .integer({ min, max })
+        .chain((n) => fc.string({ minLength: n, maxLength: n }));
+      base = fc.oneof({ weight: 3, arbitrary: base }, { weight: 1, arbitrary: anyLength });
+    }
   }
   const accept = (s: string): boolean => {
     const n = length(s);

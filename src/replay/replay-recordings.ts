@@ -6,10 +6,11 @@
  * spec describes are listed too. Fields the recording redacted by pointer are not judged.
  */
 import type { Entry } from "har-format";
-import { responseSchema } from "../contract/cases/response-schema.js";
+import { responseSchema } from "../document/schema-shape.js";
 import type { RecordedEntry } from "../runtime/har/har-entry.js";
 import { operationMatcher } from "../runtime/har/match-operation.js";
 import { readRecordings } from "../runtime/har/recording-store.js";
+import { isJsonMediaType } from "../runtime/media-type.js";
 import type { OperationSpec } from "../runtime/operation-index.js";
 import { findResponse } from "../runtime/validate/match-response.js";
 import type { Violation } from "../runtime/validate/types.js";
@@ -176,7 +177,7 @@ function judge(
   const { content, status } = entry.response;
   const contentType = content.mimeType || undefined;
   let body: unknown;
-  const json = contentType !== undefined && /json/i.test(contentType);
+  const json = contentType !== undefined && isJsonMediaType(contentType);
   if (content.size === 0 || content.text === undefined || content.text === "") body = undefined;
   else if (json && content.encoding !== "base64") {
     try {

@@ -6,8 +6,9 @@
  * one new field in a list of 100 items is one finding. Bounded: depth 32, 200 items per array.
  */
 
-import { resolveSchema, schemaProperties } from "../contract/cases/response-schema.js";
 import type { OpenApiDocument } from "../document/load-document.js";
+import { resolveSchema, schemaProperties } from "../document/schema-shape.js";
+import { escapePointerToken } from "../runtime/json-pointer.js";
 import type { SchemaLike } from "../runtime/operation-index.js";
 
 const MAX_DEPTH = 32;
@@ -51,7 +52,7 @@ function walk(
     typeof schema.additionalProperties === "object" && schema.additionalProperties !== null;
   const described = Object.keys(properties).length > 0;
   for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
-    const pointer = `${at}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const pointer = `${at}/${escapePointerToken(key)}`;
     const property = properties[key];
     if (property) walk(document, property, member, pointer, found, depth + 1);
     else if (open)

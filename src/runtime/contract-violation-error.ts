@@ -1,7 +1,8 @@
+import { ApiContractsError } from "../errors.js";
 import type { Violation } from "./validate/types.js";
 
 /** A response broke its contract. Thrown by clients in `validate: "throw"` mode; exit 1 in the CLI. */
-export class ContractViolationError extends Error {
+export class ContractViolationError extends ApiContractsError {
   override readonly name = "ContractViolationError";
   readonly exitCode = 1 as const;
   constructor(

@@ -10,6 +10,7 @@
  * are exact in big.js; nothing here divides, so no rounding ever happens.
  */
 import Big from "big.js";
+import { ApiContractsError } from "../errors.js";
 
 /** Decimal places of the canonical money form (Gcore's `\d{12}`). */
 export const MONEY_SCALE = 12;
@@ -31,8 +32,12 @@ export type Money = Big;
 /** Anything the helpers accept: a decimal string or a value from `parseMoney`. */
 export type MoneyInput = string | Money;
 
-/** A string is not a decimal amount, or a value does not fit the 12-decimal form. */
-export class MoneyFormatError extends Error {
+/**
+ * A string is not a decimal amount, or a value does not fit the 12-decimal form. Exit 1: in a run
+ * the string is the vendor's, so a malformed amount is a contract violation.
+ */
+export class MoneyFormatError extends ApiContractsError {
+  readonly exitCode = 1 as const;
   override readonly name = "MoneyFormatError";
   constructor(
     message: string,

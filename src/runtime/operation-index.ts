@@ -63,6 +63,32 @@ export interface OperationSpec {
   readonly responses: Readonly<Record<string, ResponseSpec>>;
   /** Alternatives (OR) of requirements (AND), as in the spec's `security`. Empty: no auth. */
   readonly security: readonly (readonly SecuritySpec[])[];
+  /** How the operation pages, when it is a list operation (codegen's describe-pagination.ts). */
+  readonly pagination?: PaginationSpec;
+}
+
+/**
+ * How a list operation pages, described once at codegen and read by the client's `paginate`
+ * and the contract suite's list cases and `pagination_coherent` check.
+ * @see https://www.django-rest-framework.org/api-guide/pagination/#limitoffsetpagination
+ */
+export interface PaginationSpec {
+  /** `limit-offset` (Django REST framework's LimitOffsetPagination): the one style recognised. */
+  readonly style: "limit-offset";
+  /** The success status whose JSON body is a page. */
+  readonly status: string;
+  /** Query parameter holding the page size. */
+  readonly limit: string;
+  /** Query parameter holding the index of the page's first item. */
+  readonly offset: string;
+  /** Page key of the items array. */
+  readonly results: string;
+  /** Page key of the total number of items. */
+  readonly count: string;
+  /** Page key of the next page's URL; null when the page documents none. */
+  readonly next: string | null;
+  /** Page key of the previous page's URL; null when the page documents none. */
+  readonly previous: string | null;
 }
 
 /** A spec problem found at codegen time that did not stop generation. */

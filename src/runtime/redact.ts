@@ -3,6 +3,8 @@
  * recorded requests. The contract suite's reports and the client's errors both go through here.
  */
 
+import { escapePointerToken, parsePointer } from "./json-pointer.js";
+
 /** Headers whose value is a credential. Compared lower-case. */
 export const SENSITIVE_HEADERS: readonly string[] = [
   "authorization",
@@ -303,10 +305,7 @@ export function pointerTokens(pointer: string): string[] {
   if (pointer === "") return [];
   if (!pointer.startsWith("/"))
     throw new Error(`'${pointer}' is not a JSON Pointer (start with /)`);
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return parsePointer(pointer);
 }
 
 function redactAt(
@@ -322,7 +321,6 @@ function redactAt(
     return REDACTED;
   }
   if (depth > 64 || typeof node !== "object" || node === null) return node;
-  const escapeToken = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
   if (Array.isArray(node)) {
     return node.map((item, i) =>
       token === "*" || token === String(i)
@@ -334,7 +332,13 @@ function redactAt(
   const copy: Record<string, unknown> = { ...record };
   for (const key of token === "*" ? Object.keys(record) : [token]) {
     if (!Object.hasOwn(record, key)) continue;
-    copy[key] = redactAt(record[key], rest, `${at}/${escapeToken(key)}`, redacted, depth + 1);
+    copy[key] = redactAt(
+      record[key],
+      rest,
+      `${at}/${escapePointerToken(key)}`,
+      redacted,
+      depth + 1,
+    );
   }
   return copy;
 }

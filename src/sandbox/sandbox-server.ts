@@ -9,6 +9,7 @@ import {
   applySoftwareoneScenario,
   type SandboxScenario,
 } from "./sandbox-scenarios.js";
+import { createSeededDefectRoutes, type SeededDefects } from "./seeded-defects.js";
 import { generateSoftwareoneInvoices, type SoftwareoneInvoice } from "./softwareone-invoices.js";
 import { createSoftwareoneRoutes } from "./softwareone-routes.js";
 
@@ -56,6 +57,8 @@ export interface SandboxOptions {
   invoiceCounts?: { gcore?: number; softwareone?: number };
   /** Called after each response. */
   onRequest?: (entry: SandboxRequestLog) => void;
+  /** Tests only: also serve the lab API (seeded-defects.ts) with these defects. Off by default. */
+  seededDefects?: SeededDefects;
 }
 
 /** A running sandbox. */
@@ -120,6 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ]);
   }
 
+  const labRoutes = options.seededDefects && createSeededDefectRoutes(options.seededDefects);
   const host = options.host ?? "127.0.0.1";
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     let handledBy: SandboxApi | undefined;
@@ -140,6 +144,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     try {
+      if (labRoutes?.({ request, response, url })) return;
       for (const [id, route] of routes) {
         if (route({ request, response, url })) {
           handledBy = id;

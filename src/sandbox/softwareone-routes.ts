@@ -5,9 +5,6 @@ import { applyRqlSelect, parseRqlSelect } from "./rql-select.js";
 import type { SandboxScenario } from "./sandbox-scenarios.js";
 import type { SoftwareoneInvoice } from "./softwareone-invoices.js";
 
-/** Where the Marketplace get-invoice operation lives. @see softwareone-marketplace paths */
-export const SOFTWAREONE_INVOICES_PATH = "/public/v1/billing/invoices";
-
 const ROUTE = /^\/public\/v1\/billing\/invoices\/([^/]+)$/;
 
 /** What the SoftwareOne routes serve and how. */

@@ -27,12 +27,12 @@ import {
 export type ResponseValidator = (input: ResponseInput) => ValidationResult;
 
 /** One generated API, loaded: its response index (validation.ts) and validators. */
-export interface LoadedApi {
+export interface GeneratedApi {
   readonly index: ResponseIndex;
   readonly validators: ValidatorModule;
 }
 
-const loaded = new Map<string, Promise<LoadedApi>>();
+const loaded = new Map<string, Promise<GeneratedApi>>();
 
 function isApiId(api: string): api is ApiId {
   return (apiIds as readonly string[]).includes(api);
@@ -43,17 +43,17 @@ function isApiId(api: string): api is ApiId {
  * loaded: `validateResponseWith(index, validators, input)` can run synchronously.
  * @throws UnknownApiError listing the generated API ids.
  */
-export async function loadApi(api: string): Promise<LoadedApi> {
-  const entry = await loadApiLazily(api);
+export async function loadGeneratedApi(api: string): Promise<GeneratedApi> {
+  const entry = await loadGeneratedApiLazily(api);
   await Promise.all([entry.index.loadAll?.(), entry.validators.loadAll?.()]);
   return entry;
 }
 
 /**
- * {@link loadApi} without importing a split module's chunks (see lazy-validators.ts and
+ * {@link loadGeneratedApi} without importing a split module's chunks (see lazy-validators.ts and
  * lazy-response-index.ts); on the first call, the chunk of `operation` starts loading meanwhile.
  */
-function loadApiLazily(api: string, operation?: string): Promise<LoadedApi> {
+function loadGeneratedApiLazily(api: string, operation?: string): Promise<GeneratedApi> {
   if (!isApiId(api)) return Promise.reject(new UnknownApiError(api, apiIds));
   let entry = loaded.get(api);
   if (!entry) {
@@ -80,7 +80,7 @@ function loadApiLazily(api: string, operation?: string): Promise<LoadedApi> {
 export async function loadResponseValidator(
   api: ApiId | (string & {}),
 ): Promise<ResponseValidator> {
-  const { index, validators } = await loadApi(api);
+  const { index, validators } = await loadGeneratedApi(api);
   return (input) => validateResponseWith(index, validators, input);
 }
 
@@ -93,6 +93,6 @@ export async function validateResponse(
   api: ApiId | (string & {}),
   input: ResponseInput,
 ): Promise<ValidationResult> {
-  const { index, validators } = await loadApiLazily(api, input.operation);
+  const { index, validators } = await loadGeneratedApiLazily(api, input.operation);
   return validateResponseLoading(index, validators, input);
 }

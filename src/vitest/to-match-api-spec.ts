@@ -3,17 +3,18 @@
  * (`{ data, error, response }`, the operation found from the response's URL path and, when a
  * path has several methods, `options.operation`) or for `{ status, headers, body }` with the API
  * and operation named. Status, content type and body are checked by the library's one engine
- * (`loadApi` + `validateResponseWith`); the failure message lists every violation with its JSON
+ * (`loadGeneratedApi` + `validateResponseWith`); the failure message lists every violation with its JSON
  * Pointer. No header value is shown, and any credential found in the given headers is redacted
  * from the message.
  */
 import { type ApiId, apiIds } from "../../generated/index.js";
 import { UsageError } from "../errors.js";
+import { isJsonObject } from "../runtime/json-value.js";
 import type { ResponseIndex, ResponseOperationSpec } from "../runtime/operation-index.js";
 import { REDACTED, redactSecrets, redactUrl, SENSITIVE_HEADERS } from "../runtime/redact.js";
 import type { ValidationResult } from "../runtime/validate/types.js";
 import { validateResponseWith } from "../runtime/validate/validate-with-module.js";
-import { loadApi } from "../validate/validate-response.js";
+import { loadGeneratedApi } from "../validate/validate-response.js";
 
 /** Which API and operation a response belongs to, when it cannot be found from its URL. */
 export interface MatchApiSpecOptions {
@@ -42,12 +43,8 @@ interface FetchResultLike {
   readonly response: Response;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
-
 function isFetchResult(value: unknown): value is FetchResultLike {
-  return isRecord(value) && value.response instanceof Response;
+  return isJsonObject(value) && value.response instanceof Response;
 }
 
 function headerOf(headers: ResponseParts["headers"], name: string): string | undefined {
@@ -96,7 +93,7 @@ async function locate(
   const apis = options.api === undefined ? [...apiIds] : [options.api];
   const found: { api: string; operation: ResponseOperationSpec }[] = [];
   for (const api of apis) {
-    const { index } = await loadApi(api);
+    const { index } = await loadGeneratedApi(api);
     for (const operation of matchingOperations(index, pathname)) {
       if (
         options.operation === undefined ||
@@ -167,7 +164,7 @@ export async function matchApiSpec(
       body: response.ok ? received.data : received.error,
     };
     where = `${api} ${operation} (${response.status} from ${redactUrl(response.url)})`;
-  } else if (isRecord(received) && typeof received.status === "number") {
+  } else if (isJsonObject(received) && typeof received.status === "number") {
     if (options.api === undefined || options.operation === undefined) {
       throw new UsageError(
         "toMatchApiSpec: a { status, headers, body } response needs the API and operation: toMatchApiSpec({ api: 'gcore-billing', operation: 'v1_erp_invoices_list' })",
@@ -182,7 +179,7 @@ export async function matchApiSpec(
       "toMatchApiSpec: expected an openapi-fetch result ({ data, error, response }) or { status, headers, body }",
     );
   }
-  const { index, validators } = await loadApi(api);
+  const { index, validators } = await loadGeneratedApi(api);
   const contentType = headerOf(parts.headers, "content-type");
   const result = validateResponseWith(index, validators, {
     operation,

@@ -1,13 +1,34 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { syncRepository, syncSpecFile } from "../../src/codegen/sync-output.js";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type ParallelEmitters, startParallelEmitters } from "../../src/codegen/emitters.js";
+import {
+  type SyncRepositoryOptions,
+  type SyncSpecFileOptions,
+  syncRepository as syncRepositoryAlone,
+  syncSpecFile as syncSpecFileAlone,
+} from "../../src/codegen/sync-output.js";
 import { readTree } from "../../src/codegen/write-tree.js";
 import { SpecError, StrictWarningsError, UnknownApiError, UsageError } from "../../src/errors.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/codegen");
 let root: string;
+
+// One types worker for the whole file, as one CLI run has: starting a thread that loads tsx,
+// typescript and openapi-typescript for each of the ~20 codegen runs below took most of this
+// file's time. The first test also runs the default path, which starts its own worker.
+let parallel: ParallelEmitters;
+beforeAll(() => {
+  parallel = startParallelEmitters();
+});
+afterAll(async () => {
+  await parallel.close();
+});
+const syncRepository = (at: string, options: SyncRepositoryOptions = {}) =>
+  syncRepositoryAlone(at, { emitters: parallel.emitters, ...options });
+const syncSpecFile = (options: SyncSpecFileOptions) =>
+  syncSpecFileAlone({ emitters: parallel.emitters, ...options });
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), "codegen-sync-"));
@@ -25,7 +46,7 @@ async function editFile(path: string, from: string, to: string): Promise<void> {
 
 describe("syncRepository", () => {
   it("writes every API and the registry, identical bytes on a second run", async () => {
-    await syncRepository(root);
+    await syncRepositoryAlone(root);
     const first = await readTree(join(root, "generated"));
     expect(Object.keys(first)).toEqual([
       "alpha-shop/client.ts",

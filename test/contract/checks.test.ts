@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CheckContext } from "../../src/contract/checks/check.js";
+import {
+  CASE_GENERATION,
+  prismRefusedCase,
+} from "../../src/contract/checks/prism-request-conformance.js";
 import { checks, runChecks } from "../../src/contract/checks/registry.js";
 import {
   type ApiSemantics,
@@ -30,15 +34,7 @@ const semantics: ApiSemantics = defineSemantics({
       total: { field: "/total", compare: "decimal" },
     },
   },
-  pagination: {
-    limit: "limit",
-    offset: "offset",
-    results: "results",
-    count: "count",
-    next: "next",
-    previous: "previous",
-    itemKey: "/id",
-  },
+  pagination: { itemKey: "/id" },
   money: [
     { name: "net + tax = total", parts: ["/net", "/tax"], total: "/total" },
     { name: "lines", parts: ["/lines/*/amount"], total: "/gross", tolerance: "0.01" },
@@ -282,8 +278,59 @@ describe("conformance checks", () => {
       "not Prism: nothing to say",
       { given: { prism: false, status: 422, body: body(rejection) }, want: [] },
     ],
-  ])("prism_request_conformance: %s", (_, { given, want }) => {
-    expect(found(given as Given, "prism_request_conformance")).toEqual(want);
+  ])("case_generation: %s", (_, { given, want }) => {
+    expect(found(given as Given, "case_generation")).toEqual(want);
+  });
+
+  it.each([
+    [
+      "Prism's 422: api-contracts' defect, with Prism's detail",
+      {
+        given: { prism: true, status: 422, body: body(rejection) } as Given,
+        want: {
+          refused: true,
+          message:
+            /case-generation defect of api-contracts, not a vendor violation\): Prism answered 422 UNPROCESSABLE_ENTITY: must be integer/,
+        },
+      },
+    ],
+    [
+      "Prism's 415 for a body sent as the wrong media type",
+      {
+        given: {
+          prism: true,
+          status: 415,
+          body: body({
+            type: "https://stoplight.io/prism/errors#INVALID_CONTENT_TYPE",
+            status: 415,
+            detail: "Supported content types: application/json",
+          }),
+        } as Given,
+        want: {
+          refused: true,
+          message:
+            /not a vendor violation\): Prism answered 415 INVALID_CONTENT_TYPE: Supported content types/,
+        },
+      },
+    ],
+    [
+      "a vendor's own 404 (documented, not Prism's type): not ours",
+      {
+        given: {
+          prism: true,
+          status: 404,
+          expectStatus: 404,
+          body: body({ type: "https://vendor.example/not-found" }),
+        } as Given,
+        want: { refused: false, message: undefined },
+      },
+    ],
+  ])("case_generation says whose defect it is: %s", (_, { given, want }) => {
+    const ctx = context(given);
+    expect(prismRefusedCase(ctx)).toBe(want.refused);
+    const message = runChecks(ctx).failures.find((f) => f.check === CASE_GENERATION)?.message;
+    if (want.message) expect(message).toMatch(want.message);
+    else expect(message).toBeUndefined();
   });
 
   it("reports Prism's 422 once, not also as an undocumented status", () => {

@@ -121,7 +121,10 @@ describe("mock start-up", () => {
     const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
     const pid = child.pid as number;
     let prisms: number[] = [];
-    for (let i = 0; i < 200 && prisms.length < 2; i++) {
+    // The documents load and their mock copies are written before Prism starts (allow a loaded
+    // machine 30 s); the "starting" line is written just before the spawn, so wait for both.
+    const starting = "starting mock for gcore-billing…";
+    for (let i = 0; i < 600 && (prisms.length < 2 || !err.includes(starting)); i++) {
       await new Promise((r) => setTimeout(r, 50));
       prisms = prismChildren(pid);
     }

@@ -3,6 +3,7 @@
  * test: the mock run derives them, starts Prism, passes, and reports the spec's broken example.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { compileRequestSchemas } from "../../src/cli/compile-request-schemas.js";
 import { checkDocumentExamples } from "../../src/codegen/examples/check-document-examples.js";
 import { isError, suiteExitCode, tallyApi } from "../../src/contract/reporting/tally.js";
 import { runContractSuite, type SuiteResult } from "../../src/contract/run-suite.js";
@@ -17,6 +18,7 @@ describe("mock run of a spec without hand-written tests", () => {
       target: "mock",
       catalog,
       checkExamples: checkDocumentExamples,
+      compileSchemas: compileRequestSchemas,
     });
   });
 
@@ -39,14 +41,15 @@ describe("mock run of a spec without hand-written tests", () => {
     expect(run?.exchanges.at(-1)?.status).toBe(status);
   });
 
-  it("skips what it cannot derive, saying why", () => {
+  it("sends every operation, writes with a body generated from the request schema", () => {
     const skipped = suite.apis[0]?.cases.filter((c) => c.run.skipped !== undefined);
-    expect(skipped?.map((c) => [c.run.case.id, c.run.skipped])).toEqual([
-      [
-        "orders_create required params only",
-        "orders_create needs a request body, which the suite does not derive",
-      ],
-    ]);
+    expect(skipped?.map((c) => [c.run.case.id, c.run.skipped])).toEqual([]);
+    const create = suite.apis[0]?.cases.find(
+      (c) => c.run.case.id === "orders_create required params only",
+    )?.run;
+    expect(create?.case.body?.mediaType).toBe("application/json");
+    expect(create?.exchanges[0]?.method).toBe("POST");
+    expect(create?.exchanges[0]?.status).toBe(201);
   });
 
   it("reports the example that breaks its own schema as a spec warning", () => {

@@ -7,15 +7,15 @@ import { run as diff } from "../../src/cli/diff-command.js";
 import { bundleExternalRefs, DEFAULT_BUNDLE_LIMITS } from "../../src/document/bundle-document.js";
 import { ExternalRefError, type ExternalRefProblem } from "../../src/document/document-errors.js";
 import { documentUrl, scanRefs } from "../../src/document/find-external-refs.js";
-import { getAtPointer } from "../../src/document/json-pointer.js";
 import {
   loadOpenApiFile,
   type OpenApiDocument,
   parseDocumentText,
   prepareOpenApiDocument,
 } from "../../src/document/load-document.js";
-import { checkApi, vendorApi } from "../../src/document/vendor-api.js";
+import { buildApi, checkApi, writeVendored } from "../../src/document/vendor-api.js";
 import { detectDrift } from "../../src/drift/detect-drift.js";
+import { getAtPointer } from "../../src/runtime/json-pointer.js";
 import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { generateInto } from "../scale/generate-into.js";
 
@@ -245,7 +245,7 @@ describe("loadOpenApiFile: a reference that cannot be bundled is exit 2, naming 
 describe("every command sees the bundled document", () => {
   /** A repository root whose specs/multi-shop/upstream/ holds the multi-file fixture, vendored. */
   let root: string;
-  let vendored: Awaited<ReturnType<typeof vendorApi>>;
+  let vendored: Awaited<ReturnType<typeof writeVendored>>;
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), "bundle-document-"));
     const dir = join(root, "specs/multi-shop");
@@ -266,7 +266,7 @@ describe("every command sees the bundled document", () => {
         ],
       }),
     );
-    vendored = await vendorApi(root, "multi-shop");
+    vendored = await writeVendored(root, await buildApi(root, "multi-shop"));
   });
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });

@@ -6,9 +6,9 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversionNotice } from "../../src/document/convert-swagger.js";
 import { onDocumentNotice } from "../../src/document/document-notices.js";
-import { getAtPointer } from "../../src/document/json-pointer.js";
 import { loadOpenApiFile } from "../../src/document/load-document.js";
 import { ContractViolationError } from "../../src/runtime/contract-violation-error.js";
+import { getAtPointer } from "../../src/runtime/json-pointer.js";
 import { json, type RecordingServer, startRecordingServer } from "../client/recording-server.js";
 import { generateInto } from "../scale/generate-into.js";
 

@@ -8,9 +8,9 @@ import {
   findSecurityUses,
   HTTP_METHODS,
 } from "../../src/document/collect-refs.js";
-import { getAtPointer, parsePointer, toPointer } from "../../src/document/json-pointer.js";
 import { type OpenApiDocument, parseOpenApiText } from "../../src/document/load-document.js";
 import { parseSourceManifest, type SourceManifest } from "../../src/document/source-manifest.js";
+import { getAtPointer, parsePointer, toPointer } from "../../src/runtime/json-pointer.js";
 
 const repo = join(import.meta.dirname, "../..");
 const seeds = join(import.meta.dirname, "../fixtures/seeds");

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assertRefsResolve } from "../../src/document/collect-refs.js";
-import { getAtPointer, parsePointer, toPointer } from "../../src/document/json-pointer.js";
 import { parseOpenApiText } from "../../src/document/load-document.js";
 import { type Selection, selectOperations } from "../../src/document/select-operations.js";
 import { SpecError } from "../../src/errors.js";
+import { getAtPointer, parsePointer, toPointer } from "../../src/runtime/json-pointer.js";
 
 const FILE = "shop.yaml";
 const shop = () =>

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { getAtPointer, toPointer } from "../../src/document/json-pointer.js";
 import {
   parseSourceManifest,
   serializeSourceManifest,
 } from "../../src/document/source-manifest.js";
 import { SpecError } from "../../src/errors.js";
+import { getAtPointer, toPointer } from "../../src/runtime/json-pointer.js";
 
 const root = join(import.meta.dirname, "../..");
 const valid = {

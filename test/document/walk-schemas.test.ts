@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { toPointer } from "../../src/document/json-pointer.js";
 import {
   collectSchemaResources,
   DOCUMENT_BASE,
@@ -8,6 +7,7 @@ import {
   resolveRefTokens,
   walkSchemas,
 } from "../../src/document/walk-schemas.js";
+import { toPointer } from "../../src/runtime/json-pointer.js";
 
 /** Pointers of every schema `walkSchemas` visits in `document`. */
 function schemaPointers(document: unknown): string[] {

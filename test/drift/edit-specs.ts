@@ -1,8 +1,8 @@
 /** Test helpers: deep copies of the vendored specs, and navigation to the nodes the diff tests edit. */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { getAtPointer } from "../../src/document/json-pointer.js";
 import { type OpenApiDocument, parseOpenApiText } from "../../src/document/load-document.js";
+import { getAtPointer } from "../../src/runtime/json-pointer.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests edit parsed JSON freely.
 export type Json = any;

@@ -8,10 +8,10 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parsePointer } from "../../src/document/json-pointer.js";
 import { parseOpenApiText } from "../../src/document/load-document.js";
 import { SchemaArbitraries } from "../../src/generate/schema-arbitrary.js";
 import { SchemaSource } from "../../src/generate/schema-source.js";
+import { parsePointer } from "../../src/runtime/json-pointer.js";
 import { root } from "../validate/compile-validators.js";
 import {
   bodySchemaPointers,

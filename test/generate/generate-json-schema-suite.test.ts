@@ -8,10 +8,10 @@
  */
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parsePointer, toPointer } from "../../src/document/json-pointer.js";
 import { SchemaArbitraries } from "../../src/generate/schema-arbitrary.js";
 import { SchemaSource } from "../../src/generate/schema-source.js";
 import { formats } from "../../src/runtime/formats.js";
+import { parsePointer, toPointer } from "../../src/runtime/json-pointer.js";
 import {
   type Draft,
   loadGroups,

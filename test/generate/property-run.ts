@@ -5,11 +5,11 @@
  * confirmed invalid by ours (inside mutateValue) and then checked against the reference.
  */
 
-import { parsePointer, toPointer } from "../../src/document/json-pointer.js";
 import type { OpenApiDocument } from "../../src/document/load-document.js";
 import { generateValues, type Validate } from "../../src/generate/generate-values.js";
 import { mutateValue } from "../../src/generate/mutate-value.js";
 import type { SchemaArbitraries } from "../../src/generate/schema-arbitrary.js";
+import { parsePointer, toPointer } from "../../src/runtime/json-pointer.js";
 
 /** What happened to one schema. */
 export interface SchemaOutcome {

@@ -1,12 +1,13 @@
 /**
- * The package as another repo gets it: `npm pack` of the built dist/ (npm test builds before it
- * runs vitest), installed into a temporary project outside the repo with `npm ci --offline` from
- * a lockfile cut from the repo's (tests reach no registry), compiled there with `tsc --noEmit`, and one call run against Prism started
- * on the spec shipped inside the installed package; a consumer's own vitest test uses
- * `api-contracts/vitest`'s `toMatchApiSpec` against the sandbox, faithful and drifted. Also lints
- * the package with publint and @arethetypeswrong/cli.
+ * The package as another repo gets it: `npm pack` (which runs `prepare`, the build), installed into
+ * temporary projects outside the repo with `npm ci --offline --omit=dev` from lockfiles cut from
+ * the repo's (tests reach no registry). A full consumer (with vitest) compiles with `tsc`, runs one
+ * call against Prism started on the spec shipped inside the package, uses `api-contracts/vitest`'s
+ * `toMatchApiSpec` against the sandbox, and type-checks the README's examples. A light consumer
+ * (runtime dependencies only, no optional peers) is measured against 12 MiB, imports every public
+ * entry, runs a client, and gets exit 2 naming the missing tools from `api-contracts codegen`.
+ * Also lints the package with publint and @arethetypeswrong/cli.
  */
-import { execFile } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -18,15 +19,13 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { publint } from "publint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiIds } from "../../generated/index.js";
 import { type PrismServer, startPrism } from "../../src/contract/targets/prism-server.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox-server.js";
-import { consumerLockfile } from "../support/consumer-lockfile.js";
+import { exec, installConsumer, packPackage, readmeBlocks } from "../support/packed-package.js";
 
-const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, "../..");
 const tsc = join(repo, "node_modules/typescript/bin/tsc");
 const attw = join(repo, "node_modules/@arethetypeswrong/cli/dist/index.js");
@@ -34,25 +33,6 @@ const attw = join(repo, "node_modules/@arethetypeswrong/cli/dist/index.js");
 let work: string;
 let tarball: string;
 let consumer: string;
-
-/** Run a command; never throws: the test asserts on the exit code and output. */
-async function exec(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await run(file, args, {
-      cwd,
-      env: { ...process.env, ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return {
-      code: typeof e.code === "number" ? e.code : 1,
-      stdout: e.stdout ?? "",
-      stderr: e.stderr ?? "",
-    };
-  }
-}
 
 const CONSUMER_TSCONFIG = {
   compilerOptions: {
@@ -129,35 +109,23 @@ async function compile(name: string, source: string) {
 }
 
 beforeAll(async () => {
-  expect(existsSync(join(repo, "dist/src/index.js")), "run `npm run build` first").toBe(true);
   work = mkdtempSync(join(tmpdir(), "api-contracts-consumer-"));
-  // --ignore-scripts: pack the dist/ that `npm test` built; a rebuild here would race other tests.
-  const packed = await exec("npm", ["pack", "--ignore-scripts", "--pack-destination", work], repo);
-  expect(packed.code, packed.stderr).toBe(0);
-  tarball = join(work, packed.stdout.trim().split("\n").at(-1) ?? "");
-  consumer = join(work, "consumer");
-  mkdirSync(consumer);
-  // A lockfile cut from the repo's: `npm ci --offline` then needs only the tarballs the repo's own
-  // `npm ci` cached, never registry metadata (consumer-lockfile.ts says why).
-  const { manifest, lockfile } = consumerLockfile(join(repo, "package-lock.json"), tarball, [
+  // `npm test` does not build: packing runs `prepare` (the build), as publishing does.
+  tarball = await packPackage(repo, work);
+  consumer = await installConsumer(repo, tarball, join(work, "consumer"), [
     "vitest",
+    "@types/node",
   ]);
-  writeFileSync(join(consumer, "package.json"), JSON.stringify(manifest, null, 2));
-  writeFileSync(join(consumer, "package-lock.json"), JSON.stringify(lockfile, null, 2));
-  const installed = await exec(
-    "npm",
-    ["ci", "--offline", "--no-audit", "--no-fund", "--ignore-scripts"],
-    consumer,
-  );
-  expect(installed.code, `npm ci --offline failed: ${installed.stderr}`).toBe(0);
-}, 180_000);
+}, 300_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
 describe("the packed package in a consumer project", () => {
-  it("a correct consumer compiles with full types and runs one call against Prism", async () => {
+  it("a correct consumer compiles with full types and runs one call against Prism", {
+    timeout: 180_000,
+  }, async () => {
     const compiled = await compile("good", GOOD);
     expect(compiled.code, compiled.stdout + compiled.stderr).toBe(0);
 
@@ -298,5 +266,159 @@ describe("package lint", () => {
     };
     // Every entry point was analysed (attw exits 1 when any has a problem).
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([...entrypoints].sort());
+  });
+});
+
+/** The most a consumer's install (the package and its runtime dependencies) may weigh. */
+const LIGHT_INSTALL_LIMIT = 12 * 1024 * 1024;
+
+/** Imports every public entry the light install must serve, then calls the Gcore client once. */
+const LIGHT_CONSUMER = `import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+const entries = ["api-contracts", "api-contracts/gcore-billing", "api-contracts/softwareone-marketplace"];
+// Every module behind "api-contracts/runtime/*.js".
+const runtime = join(dirname(createRequire(import.meta.url).resolve("api-contracts/package.json")), "dist/src/runtime");
+const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".js") ? [join(dir, e.name)] : []);
+for (const file of walk(runtime)) entries.push("api-contracts/runtime/" + relative(runtime, file));
+for (const entry of entries) await import(entry);
+const { createGcoreBillingClient } = await import("api-contracts/gcore-billing");
+const gcore = createGcoreBillingClient({ apiKey: process.env.KEY, baseUrl: process.env.GCORE_BASE_URL, validate: "throw" });
+const { data, error } = await gcore.GET("/billing/org/v1/erp-invoices", { params: { query: { limit: 2 } } });
+if (error) throw new Error("the sandbox answered an error");
+process.stdout.write(JSON.stringify({ entries: entries.length, count: data.count, amount: data.results[0]?.amount_total }));
+`;
+
+describe("a consumer's light install: runtime dependencies only (--omit=dev, no optional peers)", () => {
+  let light: string;
+  const bin = () => join(light, "node_modules/.bin/api-contracts");
+  beforeAll(async () => {
+    light = await installConsumer(repo, tarball, join(work, "light"), []);
+  }, 120_000);
+
+  it(`weighs at most ${LIGHT_INSTALL_LIMIT} bytes (du -sb node_modules)`, async () => {
+    const du = await exec("du", ["-sb", "node_modules"], light);
+    expect(du.code, du.stderr).toBe(0);
+    const bytes = Number(du.stdout.split("\t")[0]);
+    // Printed so that the figure in the README can be checked against a run.
+    process.stdout.write(`light consumer install: ${bytes} bytes\n`);
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(LIGHT_INSTALL_LIMIT);
+    for (const tool of ["typescript", "openapi-typescript", "@redocly/openapi-core", "vitest"])
+      expect(existsSync(join(light, "node_modules", tool)), tool).toBe(false);
+  });
+
+  it("imports every public entry and runs a generated client with validation", async () => {
+    const KEY = "gk_light_consumer_7Qw2";
+    const sandbox = await startSandbox({ credentials: { gcoreApiKey: KEY } });
+    try {
+      writeFileSync(join(light, "use.mjs"), LIGHT_CONSUMER);
+      const ran = await exec(process.execPath, ["use.mjs"], light, {
+        KEY,
+        GCORE_BASE_URL: sandbox.url,
+      });
+      expect(ran.code, ran.stderr).toBe(0);
+      const printed = JSON.parse(ran.stdout) as {
+        entries: number;
+        count: unknown;
+        amount: unknown;
+      };
+      expect(printed.entries).toBeGreaterThan(10);
+      expect(typeof printed.count).toBe("number");
+      expect(printed.amount).toMatch(/^\d{1,3}\.\d{12}$/);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it("ships the bin with its execute bit (mode 755 in the tarball)", async () => {
+    const listed = await exec("tar", ["-tvzf", tarball, "package/bin/api-contracts.js"], work);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/^-rwxr-xr-x /);
+  });
+
+  it.each<[string, { args: string[]; code: number; out: RegExp; err: RegExp }]>([
+    [
+      "--version",
+      { args: ["--version"], code: 0, out: /^api-contracts \d+\.\d+\.\d+\n$/, err: /^$/ },
+    ],
+    ["--help", { args: ["--help"], code: 0, out: /commands:[\s\S]*codegen/, err: /^$/ }],
+    [
+      "validate runs on the runtime alone",
+      {
+        args: [
+          "validate",
+          "--api",
+          "gcore-billing",
+          "--operation",
+          "v1_erp_invoices_list",
+          "body.json",
+        ],
+        code: 1,
+        out: /^\/count {2}required/m,
+        err: /^$/,
+      },
+    ],
+    [
+      "codegen names the missing tools and how to install them",
+      {
+        args: ["codegen"],
+        code: 2,
+        out: /^$/,
+        err: /^api-contracts codegen: 'codegen' needs .*openapi-typescript.*not installed.*npm install --save-dev .*openapi-typescript@\^7\.\d+\.\d+ .*typescript@/,
+      },
+    ],
+    [
+      "test names vitest",
+      { args: ["test", "--target", "mock"], code: 2, out: /^$/, err: /'test' needs .*vitest/ },
+    ],
+  ])("api-contracts %s", async (_name, { args, code, out, err }) => {
+    writeFileSync(join(light, "body.json"), "{}");
+    const ran = await exec(bin(), args, light);
+    expect({ code: ran.code, stderr: ran.stderr }).toMatchObject({ code });
+    expect(ran.stdout).toMatch(out);
+    expect(ran.stderr).toMatch(err);
+    expect(ran.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe("README examples", () => {
+  it("every ```ts block type-checks as written against the installed package", {
+    timeout: 120_000,
+  }, async () => {
+    // A block importing relative files is a user's own project (the --impact example), not ours.
+    const blocks = readmeBlocks(join(repo, "README.md")).filter(
+      (b) => !/from "\.\.?\//.test(b.code),
+    );
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    const files = blocks.map((b) => `readme-${b.line}.ts`);
+    blocks.forEach((b, i) => {
+      // `export {}`: a block without imports is still a module (top-level await, own scope).
+      writeFileSync(join(consumer, files[i] ?? ""), `${b.code}\nexport {};\n`);
+    });
+    writeFileSync(
+      join(consumer, "tsconfig.readme.json"),
+      JSON.stringify({
+        ...CONSUMER_TSCONFIG,
+        compilerOptions: { ...CONSUMER_TSCONFIG.compilerOptions, types: ["node"], noEmit: true },
+        files,
+      }),
+    );
+    const compiled = await exec(process.execPath, [tsc, "-p", "tsconfig.readme.json"], consumer);
+    // Each diagnostic at its README line: readme-<first line>.ts(row,col) is README line first + row - 1.
+    const problems = compiled.stdout
+      .split("\n")
+      .filter((l) => /^readme-\d+\.ts\(/.test(l))
+      .map((l) =>
+        l.replace(
+          /^readme-(\d+)\.ts\((\d+),(\d+)\)/,
+          (_m, first: string, row: string, col: string) => {
+            return `README.md:${Number(first) + Number(row) - 1}:${col}`;
+          },
+        ),
+      );
+    expect(problems).toEqual([]);
+    expect(compiled.code, compiled.stdout).toBe(0);
   });
 });

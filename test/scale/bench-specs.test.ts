@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listOperations, listResponseBodies } from "../../src/codegen/list-operations.js";
 import { prepareDocument } from "../../src/codegen/prepare-document.js";
-import { getAtPointer } from "../../src/document/json-pointer.js";
+import { getAtPointer } from "../../src/runtime/json-pointer.js";
 import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { HAVE_BENCH_SPECS, SCALE_SPECS, SKIP_REASON } from "./bench-specs.js";
 import { fakeBody, inlineRefs, ReferenceCheck } from "./faker-samples.js";

@@ -17,8 +17,8 @@ import { Ajv } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import jsf from "json-schema-faker";
-import { getAtPointer } from "../../src/document/json-pointer.js";
 import type { OpenApiDocument } from "../../src/document/load-document.js";
+import { getAtPointer } from "../../src/runtime/json-pointer.js";
 
 type Json = Record<string, unknown>;
 

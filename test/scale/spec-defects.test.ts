@@ -7,7 +7,7 @@
  */
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getAtPointer } from "../../src/document/json-pointer.js";
+import { getAtPointer } from "../../src/runtime/json-pointer.js";
 import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { REPO_ROOT } from "./bench-specs.js";
 import { generateInto, type LoadedGeneratedApi } from "./generate-into.js";

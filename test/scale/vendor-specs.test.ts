@@ -12,8 +12,8 @@ import { documentEmitters } from "../../src/codegen/emitters.js";
 import { type GeneratedApi, generateApi } from "../../src/codegen/generate-api.js";
 import { replaceDirectory } from "../../src/codegen/write-tree.js";
 import { readSpec } from "../../src/document/discover-specs.js";
-import { getAtPointer } from "../../src/document/json-pointer.js";
 import type { OpenApiDocument } from "../../src/document/load-document.js";
+import { getAtPointer } from "../../src/runtime/json-pointer.js";
 import { typeCheck, typeScriptFiles } from "../codegen/type-check.js";
 import { REPO_ROOT } from "./bench-specs.js";
 

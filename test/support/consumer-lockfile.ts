@@ -16,6 +16,7 @@ interface LockEntry {
   readonly version?: string;
   readonly resolved?: string;
   readonly integrity?: string;
+  readonly bin?: Record<string, string>;
   readonly dependencies?: Record<string, string>;
   readonly optionalDependencies?: Record<string, string>;
   readonly peerDependencies?: Record<string, string>;
@@ -68,6 +69,8 @@ export function consumerLockfile(
     version: root.version,
     resolved: spec,
     integrity: `sha512-${createHash("sha512").update(bytes).digest("base64")}`,
+    // `npm ci` links bins from the lockfile's entry, not from the tarball's package.json.
+    ...(root.bin ? { bin: root.bin } : {}),
     ...(root.dependencies ? { dependencies: root.dependencies } : {}),
     ...(root.peerDependencies ? { peerDependencies: root.peerDependencies } : {}),
     ...(root.peerDependenciesMeta ? { peerDependenciesMeta: root.peerDependenciesMeta } : {}),

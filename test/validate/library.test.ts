@@ -7,7 +7,7 @@ import { gcoreInvoicePage } from "../../bench/gcore-invoice-page.js";
 import { UnknownApiError } from "../../src/errors.js";
 import { UnknownOperationError } from "../../src/runtime/validate/operation-lookup-errors.js";
 import {
-  loadApi,
+  loadGeneratedApi,
   loadResponseValidator,
   validateResponse,
 } from "../../src/validate/validate-response.js";
@@ -79,7 +79,7 @@ describe("validateResponse", () => {
   it("loads each API once and then validates synchronously", async () => {
     const before = loads.count;
     const validate = await loadResponseValidator("gcore-billing");
-    await loadApi("gcore-billing");
+    await loadGeneratedApi("gcore-billing");
     const result = validate({
       operation: "v1_erp_invoices_retrieve",
       status: 404,
@@ -87,6 +87,6 @@ describe("validateResponse", () => {
     });
     expect(result.valid).toBe(true);
     expect(loads.count - before).toBeLessThanOrEqual(1);
-    expect(await loadApi("gcore-billing")).toBe(await loadApi("gcore-billing"));
+    expect(await loadGeneratedApi("gcore-billing")).toBe(await loadGeneratedApi("gcore-billing"));
   });
 });

@@ -4,7 +4,7 @@
  * nullable filled), and lists every constraint with a mutation that breaks it at its JSON Pointer.
  * Used by the mutation test and to build valid bodies for the per-operation tables.
  */
-import { getAtPointer } from "../../src/document/json-pointer.js";
+import { getAtPointer } from "../../src/runtime/json-pointer.js";
 
 type Json = Record<string, unknown>;
 type Node = Json | boolean;

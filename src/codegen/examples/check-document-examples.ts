@@ -7,8 +7,9 @@
  * @see https://spec.openapis.org/oas/v3.1.0#example-object
  */
 
-import { escapePointerToken, getAtPointer } from "../../document/json-pointer.js";
+import { resolveLocal } from "../../document/follow-ref.js";
 import type { OpenApiDocument } from "../../document/load-document.js";
+import { escapePointerToken } from "../../runtime/json-pointer.js";
 import type { SchemaLike } from "../../runtime/operation-index.js";
 import { toViolations } from "../../runtime/validate/to-violations.js";
 import type { AjvLikeError } from "../../runtime/validate/types.js";
@@ -68,8 +69,8 @@ export function findExamples(document: OpenApiDocument): FoundExample[] {
         }
         // An Example Object (`{ value }`), maybe behind a $ref to components/examples.
         let example = entry as SchemaLike | undefined;
-        if (typeof example?.$ref === "string" && example.$ref.startsWith("#")) {
-          example = getAtPointer(document, example.$ref) as SchemaLike | undefined;
+        if (typeof example?.$ref === "string") {
+          example = resolveLocal(document, example) as SchemaLike | undefined;
         }
         if (example && "value" in example) {
           found.push({ pointer: `${at}/value`, schemaPointer: owner, value: example.value });

@@ -2,10 +2,10 @@
  * Dialect schemas (2020-12 tuples: `prefixItems` + `items`) rewritten for ajv's draft-07 class,
  * whose tuples are `items: [..]` + `additionalItems`. Everything else is shared by both classes.
  */
+
+import type { JsonObject } from "../../runtime/json-value.js";
 import { SCHEMA_LIST, SCHEMA_MAP, SINGLE_SCHEMA } from "./dialect-keywords.js";
 import type { DialectSchema } from "./transform-schema.js";
-
-type JsonObject = Record<string, unknown>;
 
 /** `target[key] = value` as an own property, even for a property named `__proto__`. */
 function setOwn(target: JsonObject, key: string, value: unknown): void {

@@ -39,11 +39,11 @@ export interface ValidatorEmitContext {
  * demand (split-validators.ts): importing 4 MB (GitHub) takes 200 ms, one operation's chunks a
  * few. Below it, one module holds everything and is imported whole.
  */
-export const SPLIT_ABOVE = 256 * 1024;
+export const SPLIT_ABOVE_BYTES = 256 * 1024;
 
 /** Tuning of {@link emitValidators} (tests use a low threshold on small specs). */
 export interface ValidatorEmitOptions {
-  /** Split into chunks above this many bytes of code (default {@link SPLIT_ABOVE}). */
+  /** Split into chunks above this many bytes of code (default {@link SPLIT_ABOVE_BYTES}). */
   readonly splitAbove?: number;
   /** Import cost of a module, in bytes, when merging chunks (split-validators.ts; 0: no merging). */
   readonly moduleCost?: number;
@@ -100,7 +100,7 @@ function resolveAlias(id: string, schemas: ReadonlyMap<string, DialectSchema>): 
 /**
  * Emit `validators.ts` for a (prepared) document: `export const validators` maps each
  * `validatorName(operationKey, status, contentIndex)` of a JSON body with a schema to its function.
- * Components are compiled once and shared. Above {@link SPLIT_ABOVE} bytes, `validators.ts` is an
+ * Components are compiled once and shared. Above {@link SPLIT_ABOVE_BYTES} bytes, `validators.ts` is an
  * index loading `validators/<n>.ts` chunks on demand. Schemas the validators cannot use (an unknown format,
  * a pattern invalid under the `u` flag, a keyword with a malformed value, a schema ajv rejects)
  * become warnings with their JSON Pointer, and everything else is still generated.
@@ -228,7 +228,7 @@ function validatorFiles(
   layout: ValidatorLayout,
 ): { files: Record<string, string>; javascript: [name: string, source: string][] } {
   const noCheck = `${fileHeader(layout.file)}// @ts-nocheck: ajv standalone output, covered by the validator tests rather than tsc.`;
-  if (module.body.length > (layout.splitAbove ?? SPLIT_ABOVE)) {
+  if (module.body.length > (layout.splitAbove ?? SPLIT_ABOVE_BYTES)) {
     const files = splitValidators(module, {
       runtimeImport: layout.runtimeImport,
       chunkHeader: noCheck,

@@ -9,7 +9,7 @@
  * compiled once per binding (ids suffixed `~d<n>`); a document without a bookended `$dynamicRef`
  * (every vendor document seen so far) compiles exactly as before.
  */
-import { getAtPointer, parsePointer, toPointer } from "../../document/json-pointer.js";
+
 import type { OpenApiDocument } from "../../document/load-document.js";
 import {
   collectSchemaResources,
@@ -18,6 +18,12 @@ import {
   type SchemaResources,
   walkSchemas,
 } from "../../document/walk-schemas.js";
+import {
+  getAtPointer,
+  parsePointer,
+  toPointer,
+  unescapePointerToken,
+} from "../../runtime/json-pointer.js";
 import { type DialectSchema, type TransformContext, transformSchema } from "./transform-schema.js";
 
 const COMPONENT = /^\/components\/schemas\/([^/]+)$/;
@@ -29,7 +35,7 @@ const COMPONENT = /^\/components\/schemas\/([^/]+)$/;
 export function schemaIdFor(pointer: string): string {
   const component = COMPONENT.exec(pointer)?.[1];
   if (component !== undefined) {
-    return `c:${encodeURIComponent(component.replace(/~1/g, "/").replace(/~0/g, "~"))}`;
+    return `c:${encodeURIComponent(unescapePointerToken(component))}`;
   }
   return `p:${encodeURIComponent(pointer)}`;
 }

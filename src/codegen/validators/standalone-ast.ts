@@ -8,10 +8,8 @@
 import { type AnyNode, type Expression, type Node, type Program, parse } from "acorn";
 import { full } from "acorn-walk";
 
-/** Thrown when ajv's code has a shape the rewrite does not know (the function is kept as ajv wrote it). */
-export class UnknownShapeError extends Error {
-  override readonly name = "UnknownShapeError";
-}
+/** Defined apart so that src/index.ts can export it without loading acorn. */
+export { UnknownShapeError } from "./unknown-shape-error.js";
 
 /** An ES module parsed with acorn (latest syntax, module goal). */
 export function parseModule(code: string): Program {

@@ -29,8 +29,9 @@
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
 
-import { escapePointerToken } from "../../document/json-pointer.js";
 import { annotationFormats, formats } from "../../runtime/formats.js";
+import { escapePointerToken } from "../../runtime/json-pointer.js";
+import { isJsonObject, type JsonObject } from "../../runtime/json-value.js";
 import { patternImpliesDecimal } from "./pattern-implies-decimal.js";
 
 /** A schema in the validator dialect: an object or a boolean schema. */
@@ -101,7 +102,6 @@ const TYPES = new Set(["string", "number", "integer", "boolean", "array", "objec
 /** Keywords that can reject null by themselves: `nullable` must wrap a schema holding them. */
 const WRAP_WHEN = ["$ref", "allOf", "anyOf", "oneOf", "not", "const", "if", "nullOr"];
 
-type JsonObject = Record<string, unknown>;
 type Handler = (
   value: unknown,
   at: string,
@@ -109,10 +109,6 @@ type Handler = (
   node: JsonObject,
   ctx: TransformContext,
 ) => void;
-
-function isJsonObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 const isNonNegativeInteger = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);

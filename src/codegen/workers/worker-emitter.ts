@@ -33,13 +33,23 @@ export function moduleUrl(path: string, base: string): string {
   return fromSource ? url.replace(/\.js$/, ".ts") : url;
 }
 
+/** tsx's ESM API as a URL resolved from this module (the bare name where import.meta.resolve is missing). */
+function tsxApi(): string {
+  try {
+    return import.meta.resolve("tsx/esm/api");
+  } catch {
+    return "tsx/esm/api";
+  }
+}
+
 /** The worker thread; from source it first registers tsx, since Node 20 cannot load `.ts`. */
 function spawn(data: EmitterWorkerData): Worker {
   const entry = moduleUrl("./emitter-worker.js", import.meta.url);
   if (!fromSource) return new Worker(new URL(entry), { workerData: data });
   // A worker's own --import hooks are not applied to its entry module on Node 20, so register
   // tsx from an eval'd bootstrap instead.
-  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  // tsx resolved from here, not from the eval'd code (which resolves from the working directory).
+  const bootstrap = `import(${JSON.stringify(tsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(bootstrap, { eval: true, workerData: data });
 }
 

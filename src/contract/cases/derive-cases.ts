@@ -5,8 +5,9 @@
  * retrieve-by-id with ids from the list; and the documented 401 and 404.
  */
 
-import { escapePointerToken } from "../../document/json-pointer.js";
 import type { OpenApiDocument } from "../../document/load-document.js";
+import { responseSchema, schemaProperties, schemaType } from "../../document/schema-shape.js";
+import { escapePointerToken } from "../../runtime/json-pointer.js";
 import type {
   ApiIndex,
   OperationSpec,
@@ -15,7 +16,8 @@ import type {
 } from "../../runtime/operation-index.js";
 import type { ContractCase, ParamValues, ValueFill } from "../types.js";
 import { type ItemLink, itemLink, listShape, successStatus } from "./list-and-retrieve.js";
-import { responseSchema, schemaProperties, schemaType } from "./response-schema.js";
+import { parameterKey } from "./operation-schemas.js";
+import type { ApiValues, OperationValues } from "./request-values.js";
 import { sampleValue, sampleValues } from "./sample-values.js";
 
 /** Knobs of {@link deriveCases}; every one has a default. */
@@ -32,11 +34,28 @@ export interface DeriveOptions {
    * live filter case asks for something that exists; the schema sample is the fallback.
    */
   readonly filterFields?: Readonly<Record<string, string>>;
+  /**
+   * What each API's cases send, by API id (request-values.ts): parameter values, unknown ids and
+   * bodies confirmed by their schemas' validators. Without it, the hand-picked samples of
+   * sample-values.ts are sent and operations that require a body are not.
+   */
+  readonly values?: Readonly<Record<string, ApiValues>>;
 }
 
-/** Ids no real API holds: what the "404 for an unknown id" case sends. */
+/** Ids no real API holds: what the "404 for an unknown id" case sends without planned values. */
 const UNKNOWN_INTEGER_ID = 2_147_483_646;
 const UNKNOWN_STRING_ID = "contract-test-unknown-id";
+
+/** No planned values: the samples alone. */
+const NO_VALUES: OperationValues = { parameters: {}, unknownIds: {}, notes: [] };
+
+/** The value sent where a parameter needs one: the planned one, else the schema's sample. */
+function oneValue(values: OperationValues, parameter: ParameterSpec): unknown {
+  return (
+    values.parameters[parameterKey(parameter.in, parameter.name)]?.[0] ??
+    sampleValue(parameter.schema)
+  );
+}
 
 function describe(value: unknown): string {
   return Array.isArray(value) ? value.map(String).join(",") : String(value);
@@ -51,11 +70,12 @@ function pathPlan(
   operation: OperationSpec,
   link: ItemLink | undefined,
   item: number,
+  values: OperationValues,
 ): { fills: ValueFill[]; path: Record<string, unknown> } {
   const fills: ValueFill[] = [];
   const path: Record<string, unknown> = {};
   for (const parameter of operation.parameters.filter((p) => p.in === "path")) {
-    path[parameter.name] = sampleValue(parameter.schema) ?? "1";
+    path[parameter.name] = oneValue(values, parameter) ?? "1";
     fills.push(
       link?.parameter === parameter.name
         ? {
@@ -72,12 +92,12 @@ function pathPlan(
 }
 
 /** Required query and header parameters with their sample values. */
-function requiredParams(operation: OperationSpec): ParamValues {
+function requiredParams(operation: OperationSpec, values: OperationValues): ParamValues {
   const query: Record<string, unknown> = {};
   const header: Record<string, unknown> = {};
   for (const parameter of operation.parameters) {
     if (!parameter.required || parameter.in === "path" || parameter.in === "cookie") continue;
-    const value = sampleValue(parameter.schema);
+    const value = oneValue(values, parameter);
     if (value === undefined) continue;
     (parameter.in === "query" ? query : header)[parameter.name] = value;
   }
@@ -155,11 +175,21 @@ function operationCases(
 ): ContractCase[] {
   const key = operation.key;
   const cases: ContractCase[] = [];
+  const values = options.values[index.api]?.[key] ?? NO_VALUES;
   const link = itemLink(document, index, operation);
-  const plan = pathPlan(operation, link, 0);
-  const required = requiredParams(operation);
+  const plan = pathPlan(operation, link, 0, values);
+  const required = requiredParams(operation, values);
   const base: ParamValues =
     Object.keys(plan.path).length > 0 ? { ...required, path: plan.path } : required;
+  const sent = values.body ? { body: values.body } : {};
+  const unsendable =
+    operation.requestBody?.required && !values.body
+      ? {
+          unsendable:
+            values.bodyProblem ??
+            `${key} needs a request body, and no request values were planned for this run`,
+        }
+      : {};
   const add = (id: string, kind: ContractCase["kind"], params: ParamValues, extra = {}) =>
     cases.push({
       id: `${key} ${id}`,
@@ -168,6 +198,8 @@ function operationCases(
       params,
       fills: plan.fills,
       credentials: true,
+      ...sent,
+      ...unsendable,
       ...extra,
     });
 
@@ -175,7 +207,7 @@ function operationCases(
     for (let item = 0; item < options.retrieveCount; item++) {
       const source = link ? `list item ${item}` : `known id ${item}`;
       add(`id from ${source}`, "retrieve-by-id", base, {
-        fills: pathPlan(operation, link, item).fills,
+        fills: pathPlan(operation, link, item, values).fills,
       });
     }
   } else {
@@ -198,7 +230,8 @@ function operationCases(
     const field = options.filterFields[parameter.name];
     const dataDriven =
       field !== undefined && shape !== undefined && !Array.isArray(parameter.schema.enum);
-    for (const value of sampleValues(parameter.schema)) {
+    const planned = values.parameters[parameterKey(parameter.in, parameter.name)];
+    for (const value of planned ?? sampleValues(parameter.schema)) {
       const params = withQuery(base, parameter.name, value);
       if (dataDriven) {
         const fill: ValueFill = {
@@ -230,9 +263,13 @@ function operationCases(
   if (operation.responses["401"] && operation.security.length > 0) {
     add("401 without credentials", "error-status", base, { expectStatus: 401, credentials: false });
   }
-  const idParameter = operation.parameters.find((p) => p.in === "path");
+  // The id is the linked one, else the last path parameter (`/accounts/{a}/payments/{id}`).
+  const idParameter =
+    operation.parameters.find((p) => p.in === "path" && p.name === link?.parameter) ??
+    operation.parameters.filter((p) => p.in === "path").at(-1);
   if (operation.responses["404"] && idParameter) {
-    const path = { ...plan.path, [idParameter.name]: unknownId(idParameter.schema) };
+    const unknown = values.unknownIds[idParameter.name] ?? unknownId(idParameter.schema);
+    const path = { ...plan.path, [idParameter.name]: unknown };
     add("404 unknown id", "error-status", { ...base, path }, { expectStatus: 404, fills: [] });
   }
   return cases;
@@ -252,6 +289,7 @@ export function deriveCases(
     pageSize: options.pageSize ?? 5,
     retrieveCount: options.retrieveCount ?? 3,
     filterFields: options.filterFields ?? {},
+    values: options.values ?? {},
   };
   return Object.values(index.operations).flatMap((operation) =>
     operationCases(document, index, operation, resolved),

@@ -1,12 +1,17 @@
 /**
- * Which operations list items (limit/offset pagination over `{ count, results }` pages) and which
+ * Which operations list items (the pagination codegen described in the operation index) and which
  * operations take one item's id, linked to the list that supplies it.
  * @see https://www.django-rest-framework.org/api-guide/pagination/#limitoffsetpagination
  */
 
 import type { OpenApiDocument } from "../../document/load-document.js";
+import {
+  resolveSchema,
+  responseSchema,
+  schemaProperties,
+  successStatus,
+} from "../../document/schema-shape.js";
 import type { ApiIndex, OperationSpec } from "../../runtime/operation-index.js";
-import { resolveSchema, responseSchema, schemaProperties, schemaType } from "./response-schema.js";
 
 /** A list operation's pagination: its parameter names and page keys. */
 export interface ListShape {
@@ -18,35 +23,26 @@ export interface ListShape {
   readonly itemProperties: Readonly<Record<string, Record<string, unknown>>>;
 }
 
-/** The status of an operation's success response with a JSON body (`200`, else the first 2XX). */
-export function successStatus(operation: OperationSpec): string | undefined {
-  const statuses = Object.keys(operation.responses);
-  return statuses.includes("200") ? "200" : statuses.find((s) => /^2/.test(s));
-}
+export { successStatus };
 
 /**
- * The list shape of a GET with `limit` and `offset` query parameters whose success body holds a
- * `results` array and a `count`; undefined for any other operation.
+ * The list shape of an operation the index describes as paginated (`operation.pagination`), with
+ * its item schema's properties read from the document; undefined for any other operation.
  */
 export function listShape(
   document: OpenApiDocument,
   operation: OperationSpec,
 ): ListShape | undefined {
-  if (operation.method !== "get") return undefined;
-  const query = new Set(operation.parameters.filter((p) => p.in === "query").map((p) => p.name));
-  if (!query.has("limit") || !query.has("offset")) return undefined;
-  const status = successStatus(operation);
-  const schema = status === undefined ? undefined : responseSchema(document, operation, status);
-  if (!schema) return undefined;
-  const properties = schemaProperties(document, schema);
-  const results = properties.results;
-  if (!results || schemaType(results) !== "array" || !properties.count) return undefined;
+  const pagination = operation.pagination;
+  if (pagination === undefined) return undefined;
+  const schema = responseSchema(document, operation, pagination.status);
+  const results = schema ? schemaProperties(document, schema)[pagination.results] : undefined;
   return {
-    limit: "limit",
-    offset: "offset",
-    results: "results",
-    count: "count",
-    itemProperties: schemaProperties(document, resolveSchema(document, results.items)),
+    limit: pagination.limit,
+    offset: pagination.offset,
+    results: pagination.results,
+    count: pagination.count,
+    itemProperties: schemaProperties(document, resolveSchema(document, results?.items)),
   };
 }
 

@@ -3,7 +3,7 @@
  * an array (`/lines/*\/price/amount`), resolved against one record, and the records of a body.
  * @see https://www.rfc-editor.org/rfc/rfc6901
  */
-import { escapePointerToken, parsePointer } from "../../document/json-pointer.js";
+import { escapePointerToken, parsePointer } from "../../runtime/json-pointer.js";
 
 /** One value a path reached, with its pointer from the body's root. */
 export interface Reached {

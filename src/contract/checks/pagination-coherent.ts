@@ -1,11 +1,13 @@
 /**
  * `pagination_coherent`: the pages of a limit/offset walk fit together: no item twice across
  * pages, `count` stable, at most `limit` items (exactly `min(limit, count - offset)`), and `next` /
- * `previous` pointing at the neighbouring offsets, or null at either end.
+ * `previous` pointing at the neighbouring offsets, or null at either end. Parameter names and page
+ * keys are the operation's pagination description (computed at codegen); the semantics declaration
+ * adds only which field identifies an item (`itemKey`).
  * @see https://www.django-rest-framework.org/api-guide/pagination/#limitoffsetpagination
  */
-import { escapePointerToken } from "../../document/json-pointer.js";
-import type { PaginationBinding } from "../semantics/define-semantics.js";
+import { escapePointerToken } from "../../runtime/json-pointer.js";
+import type { PaginationSpec } from "../../runtime/operation-index.js";
 import type { Failure } from "../types.js";
 import { type Check, type CheckContext, failure, jsonBody, show } from "./check.js";
 import { valueAt } from "./field-paths.js";
@@ -20,7 +22,7 @@ function integer(text: string | null): number | undefined {
 /** limit and offset of a link, or undefined when it is no URL. */
 function linkWindow(
   link: string,
-  p: PaginationBinding,
+  p: PaginationSpec,
 ): { limit?: number; offset: number } | undefined {
   try {
     const params = new URL(link).searchParams;
@@ -32,18 +34,20 @@ function linkWindow(
 
 function checkLinks(
   ctx: CheckContext,
-  p: PaginationBinding,
+  p: PaginationSpec,
   page: Record<string, unknown>,
   window: { limit: number; offset: number; count: number },
   index: number,
 ): Failure[] {
   const found: Failure[] = [];
   const { limit, offset, count } = window;
-  const expectations: [string, number | null][] = [
+  const expectations: [string | null, number | null][] = [
     [p.next, offset + limit >= count ? null : offset + limit],
     [p.previous, offset <= 0 ? null : Math.max(0, offset - limit)],
   ];
   for (const [key, wanted] of expectations) {
+    // A page that documents no such link has nothing to check.
+    if (key === null) continue;
     const link = page[key];
     const pointer = `/${escapePointerToken(key)}`;
     if (wanted === null) {
@@ -90,11 +94,13 @@ export const paginationCoherent: Check = {
   appliesTo: (ctx) =>
     semanticTarget(ctx) &&
     ctx.semantics?.pagination !== undefined &&
+    ctx.operation.pagination !== undefined &&
     ctx.run.case.walk !== undefined &&
     successfulRecords(ctx).length > 0,
   run(ctx) {
-    const p = ctx.semantics?.pagination;
-    if (!p) return [];
+    const p = ctx.operation.pagination;
+    const itemKey = ctx.semantics?.pagination?.itemKey;
+    if (!p || itemKey === undefined) return [];
     const found: Failure[] = [];
     const seen = new Map<string, { page: number; pointer: string }>();
     let firstCount: unknown;
@@ -133,8 +139,8 @@ export const paginationCoherent: Check = {
         found.push(...checkLinks(ctx, p, page, { limit, offset, count }, index));
       }
       for (const record of records) {
-        const key = valueAt(record.value, p.itemKey);
-        const pointer = `${record.pointer}${p.itemKey}`;
+        const key = valueAt(record.value, itemKey);
+        const pointer = `${record.pointer}${itemKey}`;
         const id = JSON.stringify(key);
         const earlier = seen.get(id);
         if (earlier) {
@@ -143,7 +149,7 @@ export const paginationCoherent: Check = {
               ctx,
               NAME,
               pointer,
-              `item ${p.itemKey}=${id} on page ${index + 1} (offset ${offset}) already appeared on page ${earlier.page + 1} at ${earlier.pointer}`,
+              `item ${itemKey}=${id} on page ${index + 1} (offset ${offset}) already appeared on page ${earlier.page + 1} at ${earlier.pointer}`,
               { exchange: index },
             ),
           );

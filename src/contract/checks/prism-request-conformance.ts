@@ -1,13 +1,25 @@
 /**
- * `prism_request_conformance`: Prism validates every request against the spec. A 422 it makes up
- * (or a request violation in its `sl-violations` header) means our client built a request the
- * spec forbids: a failure, at the parameter's location (`/query/limit`).
+ * `case_generation`: Prism validates every request against the vendor's document before it answers.
+ * When it refuses one (its own problem+json error, `type` `https://stoplight.io/prism/errors#…`:
+ * 422 UNPROCESSABLE_ENTITY, 415, 405, 404 NO_PATH_MATCHED, …) or lists a request violation in its
+ * `sl-violations` header, the request api-contracts built broke the document: a defect of
+ * api-contracts' case generation (or of its client), never the vendor's. It is reported under its
+ * own check id, with Prism's violation detail, at the parameter's location (`/query/limit`); the
+ * vendor checks stay silent on such an exchange (case-executor.ts), since Prism, not the vendor,
+ * chose that answer.
  * @see https://docs.stoplight.io/docs/prism/ZG9jOjE2MDY1MDk-request-validation
  */
 import type { Exchange } from "../types.js";
-import { type Check, exchangesOf, failure, jsonBody } from "./check.js";
+import { type Check, type CheckContext, exchangesOf, failure, jsonBody } from "./check.js";
 
-const NAME = "prism_request_conformance";
+/** The check's id. */
+export const CASE_GENERATION = "case_generation";
+
+const NAME = CASE_GENERATION;
+
+/** What every one of these failures says first: whose defect it is. */
+const OURS =
+  "api-contracts built a request the document forbids (a case-generation defect of api-contracts, not a vendor violation)";
 
 interface PrismViolation {
   readonly location?: readonly (string | number)[];
@@ -16,11 +28,21 @@ interface PrismViolation {
   readonly message?: string;
 }
 
-/** True when the response is Prism's own "invalid request" 422 (not one the spec documents). */
-export function isPrismRejection(exchange: Exchange): boolean {
-  if (exchange.status !== 422) return false;
-  const body = jsonBody(exchange) as { type?: unknown } | undefined;
-  return typeof body?.type === "string" && body.type.includes("stoplight.io/prism/errors#");
+/** True for a body that is one of Prism's own errors (problem+json with Prism's `type`). */
+export function isPrismOwnError(body: unknown): boolean {
+  const type = (body as { type?: unknown } | null | undefined)?.type;
+  return typeof type === "string" && type.includes("stoplight.io/prism/errors#");
+}
+
+/**
+ * True when the response is Prism's own 4xx refusal of the request (not a response the document
+ * defines). Prism's 401 to a case sent without credentials on purpose is the answer that case wants.
+ */
+export function isPrismRejection(exchange: Exchange, credentials = true): boolean {
+  if (exchange.status < 400 || exchange.status >= 500) return false;
+  const body = jsonBody(exchange);
+  if (!isPrismOwnError(body)) return false;
+  return credentials || exchange.status !== 401;
 }
 
 /** The request-side entries of Prism's `sl-violations` header. */
@@ -39,18 +61,45 @@ function pointerOf(location: readonly (string | number)[] | undefined): string {
   return (location ?? []).map((token) => `/${String(token)}`).join("");
 }
 
+/** Request violations Prism reports for this exchange that the case did not cause on purpose. */
+function ownViolations(ctx: CheckContext, exchange: Exchange): PrismViolation[] {
+  // The 401 case leaves credentials out on purpose; Prism says so, and that is the point.
+  return requestViolations(exchange).filter(
+    (v) => ctx.run.case.credentials || String(v.code) !== "401",
+  );
+}
+
+/** True when Prism refused or flagged a request of this case: only this check speaks then. */
+export function prismRefusedCase(ctx: CheckContext): boolean {
+  return (
+    ctx.prism &&
+    ctx.run.exchanges.some(
+      (exchange) =>
+        isPrismRejection(exchange, ctx.run.case.credentials) ||
+        ownViolations(ctx, exchange).length > 0,
+    )
+  );
+}
+
 /** The check. */
 export const prismRequestConformance: Check = {
   name: NAME,
-  description: "Prism accepts the request the client built (no 422, no request violation)",
+  description:
+    "Prism accepts the request api-contracts generated (a refusal is api-contracts' defect, not the vendor's)",
   semantic: false,
   appliesTo: (ctx) => ctx.prism && ctx.run.exchanges.length > 0,
   run(ctx) {
     if (!ctx.prism) return [];
     return exchangesOf(ctx).flatMap(([exchange, i]) => {
       const found = [];
-      if (isPrismRejection(exchange)) {
-        const body = jsonBody(exchange) as { validation?: PrismViolation[]; detail?: string };
+      const violations = ownViolations(ctx, exchange);
+      if (isPrismRejection(exchange, ctx.run.case.credentials)) {
+        const body = jsonBody(exchange) as {
+          type?: string;
+          validation?: PrismViolation[];
+          detail?: string;
+        };
+        const kind = String(body.type).split("#")[1] ?? String(exchange.status);
         const entries = body.validation ?? [];
         for (const entry of entries) {
           found.push(
@@ -58,34 +107,33 @@ export const prismRequestConformance: Check = {
               ctx,
               NAME,
               pointerOf(entry.location),
-              `Prism rejected the request: ${entry.message ?? entry.code}`,
-              {
-                exchange: i,
-              },
+              `${OURS}: Prism answered ${exchange.status} ${kind}: ${entry.message ?? entry.code}`,
+              { exchange: i },
             ),
           );
         }
         if (entries.length === 0) {
+          const detail = violations.map((v) => `${pointerOf(v.location)}: ${v.message}`);
           found.push(
-            failure(ctx, NAME, "", `Prism rejected the request: ${body.detail ?? "422"}`, {
-              exchange: i,
-            }),
+            failure(
+              ctx,
+              NAME,
+              "",
+              `${OURS}: Prism answered ${exchange.status} ${kind}: ${[body.detail, ...detail].filter(Boolean).join("; ")}`,
+              { exchange: i },
+            ),
           );
         }
         return found;
       }
-      for (const violation of requestViolations(exchange)) {
-        // The 401 case leaves credentials out on purpose; Prism says so, and that is the point.
-        if (!ctx.run.case.credentials && String(violation.code) === "401") continue;
+      for (const violation of violations) {
         found.push(
           failure(
             ctx,
             NAME,
             pointerOf(violation.location),
-            `Prism flags the request: ${violation.message ?? violation.code}`,
-            {
-              exchange: i,
-            },
+            `${OURS}: Prism flags the request: ${violation.message ?? violation.code}`,
+            { exchange: i },
           ),
         );
       }

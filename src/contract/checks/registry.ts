@@ -8,8 +8,11 @@ import { contentTypeConformance } from "./content-type-conformance.js";
 import { datesInOrder } from "./dates-in-order.js";
 import { filtersHonoured } from "./filters-honoured.js";
 import { moneyExact } from "./money-exact.js";
+import { negativeDataRejection } from "./negative-data-rejection.js";
+import { notAServerError } from "./not-a-server-error.js";
 import { orderingHonoured } from "./ordering-honoured.js";
 import { paginationCoherent } from "./pagination-coherent.js";
+import { positiveDataAcceptance } from "./positive-data-acceptance.js";
 import { prismRequestConformance } from "./prism-request-conformance.js";
 import { responseSchemaConformance } from "./response-schema-conformance.js";
 import { retrieveMatchesList } from "./retrieve-matches-list.js";
@@ -27,6 +30,9 @@ export const checks: readonly Check[] = [
   moneyExact,
   datesInOrder,
   retrieveMatchesList,
+  notAServerError,
+  positiveDataAcceptance,
+  negativeDataRejection,
 ];
 
 /** Outcome of the checks on one case: which applied, and what they found. */

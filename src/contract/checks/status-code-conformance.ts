@@ -4,8 +4,8 @@
  * @see https://spec.openapis.org/oas/v3.1.0#responses-object
  */
 import { findResponse } from "../../runtime/validate/match-response.js";
-import { type Check, exchangesOf, failure, isSuccess } from "./check.js";
-import { isPrismRejection } from "./prism-request-conformance.js";
+import { type Check, exchangesOf, failure, isSuccess, jsonBody } from "./check.js";
+import { isPrismOwnError, isPrismRejection } from "./prism-request-conformance.js";
 
 const NAME = "status_code_conformance";
 
@@ -18,9 +18,24 @@ export const statusCodeConformance: Check = {
   run(ctx) {
     const documented = Object.keys(ctx.operation.responses).join(", ") || "none";
     const expected = ctx.run.case.expectStatus;
+    const documentsSuccess = Object.keys(ctx.operation.responses).some(
+      (status) => /^2/.test(status) || status === "default",
+    );
     return exchangesOf(ctx).flatMap(([exchange, i]) => {
-      // Prism's own 422 is reported once, by prism_request_conformance.
-      if (ctx.prism && isPrismRejection(exchange)) return [];
+      // Prism refusing our request is reported once, by case_generation.
+      if (ctx.prism && isPrismRejection(exchange, ctx.run.case.credentials)) return [];
+      if (ctx.prism && exchange.status >= 500 && isPrismOwnError(jsonBody(exchange))) {
+        // Prism's own 500 (NO_RESPONSE_DEFINED: `responses` is empty): no vendor answered.
+        return [
+          failure(
+            ctx,
+            NAME,
+            "",
+            `Prism answered its own ${exchange.status} (${String((jsonBody(exchange) as { type?: unknown }).type).split("#")[1]}): the document defines no response Prism can serve for ${ctx.operation.key} (documented: ${documented})`,
+            { exchange: i, severity: "warning" },
+          ),
+        ];
+      }
       if (!findResponse(ctx.operation, exchange.status)) {
         return [
           failure(
@@ -35,6 +50,19 @@ export const statusCodeConformance: Check = {
       if (expected !== undefined && exchange.status !== expected) {
         return [
           failure(ctx, NAME, "", `expected ${expected}, got ${exchange.status}`, { exchange: i }),
+        ];
+      }
+      if (expected === undefined && !isSuccess(exchange) && !documentsSuccess) {
+        // Nothing but errors documented (petstore's updatePet: 400, 404, 405): any of them is what
+        // the document allows; that it promises no success is worth saying, not failing.
+        return [
+          failure(
+            ctx,
+            NAME,
+            "",
+            `${ctx.operation.key} documents no success response (documented: ${documented}); got ${exchange.status}`,
+            { exchange: i, severity: "warning" },
+          ),
         ];
       }
       if (expected === undefined && !isSuccess(exchange)) {

@@ -4,6 +4,7 @@
  */
 import type { ApiIndex } from "../../runtime/operation-index.js";
 import { findResponse } from "../../runtime/validate/match-response.js";
+import type { KeywordCoverage } from "../generation/keyword-coverage.js";
 import type { CaseRun } from "../types.js";
 
 /** Coverage of one operation. */
@@ -19,6 +20,11 @@ export interface OperationCoverage {
   };
   /** Statuses seen that the spec does not document. */
   readonly undocumented: readonly number[];
+  /**
+   * Generated requests (`--max-examples`): each parameter keyword, with how many valid requests
+   * exercised it and how many mutants broke it (0 and 0: not exercised at all).
+   */
+  readonly keywords?: readonly Omit<KeywordCoverage, "operation">[];
 }
 
 /** Coverage of every operation of `index` by the runs of one API. */

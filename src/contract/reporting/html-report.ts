@@ -103,6 +103,18 @@ function coverageSection(api: ApiResult): string {
   return `<table class="coverage"><thead><tr><th>operation</th><th>parameters sent</th><th>parameters not sent</th><th>statuses seen</th><th>undocumented statuses</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
+/** Generated requests' keyword coverage: exercised positively, negatively, or not at all. */
+function keywordSection(api: ApiResult): string {
+  const rows = api.coverage.flatMap((row) =>
+    (row.keywords ?? []).map(
+      (k) =>
+        `<tr><td>${escapeHtml(row.operation)}</td><td>${escapeHtml(k.pointer)}</td><td>${escapeHtml(k.keyword)}</td><td class="n">${k.positive}</td><td class="n">${k.negative}</td><td>${k.positive + k.negative === 0 ? "not exercised" : k.negative === 0 ? "positively only" : k.positive === 0 ? "negatively only" : "both"}</td></tr>`,
+    ),
+  );
+  if (rows.length === 0) return "";
+  return `<h3>Generated requests: keyword coverage</h3><table class="coverage"><thead><tr><th>operation</th><th>where</th><th>keyword</th><th>valid requests</th><th>mutants</th><th></th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
 function apiSection(api: ApiResult, strict: boolean): string {
   const head = `<h2 id="api-${escapeHtml(api.api)}">${escapeHtml(api.api)} <span class="muted">${escapeHtml(api.title)} ${escapeHtml(api.version)}</span></h2>`;
   if (api.skipped !== undefined)
@@ -126,6 +138,7 @@ function apiSection(api: ApiResult, strict: boolean): string {
     operationsSection(api),
     "<h3>Coverage</h3>",
     coverageSection(api),
+    keywordSection(api),
     notes,
   ].join("\n");
 }

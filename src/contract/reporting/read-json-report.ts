@@ -4,6 +4,8 @@
  * error: the shards overlap), spec warnings once, coverage as the union of what each shard
  * exercised.
  */
+
+import { isJsonObject } from "../../runtime/json-value.js";
 import { ContractSetupError } from "../contract-errors.js";
 import type { CaseResult } from "../run/case-executor.js";
 import type { ApiResult } from "../run/run-api.js";
@@ -43,10 +45,6 @@ interface JsonApi {
   cases: JsonCase[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function bodyOf(kind: ObservedBody["kind"]): ObservedBody {
   if (kind === "json") return { kind, value: null };
   if (kind === "text") return { kind, text: "" };
@@ -60,7 +58,7 @@ function bodyOf(kind: ObservedBody["kind"]): ObservedBody {
  */
 export function suiteFromJsonReport(value: unknown, file: string): SuiteResult {
   if (
-    !isRecord(value) ||
+    !isJsonObject(value) ||
     value.tool !== "api-contracts" ||
     (value.target !== "mock" && value.target !== "live") ||
     !Array.isArray(value.apis)

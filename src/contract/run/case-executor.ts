@@ -20,6 +20,7 @@ import type { ValidatorModule } from "../../runtime/validate/types.js";
 import { type DeriveOptions, deriveCases } from "../cases/derive-cases.js";
 import type { Check } from "../checks/check.js";
 import { bodyRecords } from "../checks/field-paths.js";
+import { CASE_GENERATION, prismRefusedCase } from "../checks/prism-request-conformance.js";
 import { checks as defaultChecks, runChecks } from "../checks/registry.js";
 import { ContractSetupError } from "../contract-errors.js";
 import type { ApiSemantics } from "../semantics/define-semantics.js";
@@ -138,9 +139,7 @@ export function probeProblem(
 function refusal(contractCase: ContractCase, input: ExecutorInput): string | undefined {
   const operation = input.index.operations[contractCase.operation];
   if (!operation) return `operation ${contractCase.operation} is not in the index`;
-  if (operation.requestBody?.required) {
-    return `${operation.key} needs a request body, which the suite does not derive`;
-  }
+  if (contractCase.unsendable !== undefined) return contractCase.unsendable;
   const safe = operation.method === "get" || operation.method === "head";
   if (!safe && input.session.target === "live" && !input.session.allowWrites) {
     return `${operation.method.toUpperCase()} is a write; live runs send GET and HEAD only unless --allow-writes`;
@@ -178,7 +177,13 @@ export function createCaseExecutor(input: ExecutorInput): CaseExecutor {
     timeoutMs: input.timeoutMs,
     maxResponseBytes: input.maxResponseBytes,
   };
-  const client = createApiClient(index, { ...common, credential: session.credential }, hooks);
+  // A document without security schemes has no place for a credential: the client refuses one.
+  const secured = Object.values(index.operations).some((o) => o.security.length > 0);
+  const client = createApiClient(
+    index,
+    secured ? { ...common, credential: session.credential } : common,
+    hooks,
+  );
   const anonymousClient = createApiClient(index, common, hooks);
   const resultsKey = input.semantics?.pagination?.results ?? DEFAULT_RESULTS_KEY;
   const redact = (text: string) => redactSecrets(text, session.secrets);
@@ -273,19 +278,21 @@ export function createCaseExecutor(input: ExecutorInput): CaseExecutor {
       };
       return { run, applied: ["request_completed"], failures: [failure] };
     }
-    const outcome = runChecks(
-      {
-        api: index.api,
-        target: session.target,
-        prism: session.prism,
-        index,
-        validators: input.validators,
-        operation,
-        run,
-        semantics: input.semantics,
-      },
-      registry,
-    );
+    const ctx = {
+      api: index.api,
+      target: session.target,
+      prism: session.prism,
+      index,
+      validators: input.validators,
+      operation,
+      run,
+      semantics: input.semantics,
+    };
+    // Prism refused our request: its answer says nothing of the vendor, so only case_generation speaks.
+    const applicable = prismRefusedCase(ctx)
+      ? registry.filter((c) => c.name === CASE_GENERATION)
+      : registry;
+    const outcome = runChecks(ctx, applicable);
     return { run, applied: outcome.applied, failures: outcome.failures };
   };
 

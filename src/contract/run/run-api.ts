@@ -164,9 +164,7 @@ export function apiNotes(
   return [
     ...(semantics || target !== "live"
       ? []
-      : [
-          `no semantics declared in contract-tests/${index.api}.semantics.ts: semantic checks are off`,
-        ]),
+      : [`no semantics declared in specs/${index.api}/contract.json: semantic checks are off`]),
     // What codegen could not turn into validation (an unknown format, an unusable pattern).
     ...index.warnings.map((w) => `codegen warning at ${w.pointer}: ${w.message}`),
   ];

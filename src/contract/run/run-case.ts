@@ -62,6 +62,7 @@ export async function runCase(
       operation,
       params: pageParams,
       headers: session.headersFor(contractCase),
+      ...(contractCase.body ? { body: contractCase.body } : {}),
       transport: session.transport,
       secrets: session.secrets,
       ...(ctx.signal ? { signal: ctx.signal } : {}),

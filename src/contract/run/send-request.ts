@@ -5,10 +5,10 @@
  */
 import type { ApiClient } from "../../runtime/client/create-api-client.js";
 import type { ResponseObserver, Transport } from "../../runtime/client/request-pipeline.js";
+import { isJsonMediaType, mediaTypeEssence } from "../../runtime/media-type.js";
 import type { OperationSpec } from "../../runtime/operation-index.js";
 import { redactHeaders, redactSecrets, redactUrl } from "../../runtime/redact.js";
-import { mediaTypeEssence } from "../../runtime/validate/match-response.js";
-import type { Exchange, ObservedBody, ParamValues } from "../types.js";
+import type { Exchange, ObservedBody, ParamValues, RequestBody } from "../types.js";
 
 /** What sending needs. */
 export interface SendOptions {
@@ -18,13 +18,14 @@ export interface SendOptions {
   readonly headers: Readonly<Record<string, string>>;
   readonly transport: Transport;
   readonly secrets: readonly string[];
+  /** The request body, serialised as JSON and sent with its media type. */
+  readonly body?: RequestBody;
   /** Aborts the request (the run stopping early). */
   readonly signal?: AbortSignal;
 }
 
 function isJsonType(contentType: string | undefined): boolean {
-  const essence = contentType === undefined ? "" : mediaTypeEssence(contentType);
-  return essence === "application/json" || essence.endsWith("+json");
+  return contentType !== undefined && isJsonMediaType(contentType);
 }
 
 /** The body as the checks see it: parsed JSON, text, a byte count, or none. */
@@ -90,7 +91,10 @@ export async function sendRequest(options: SendOptions): Promise<Exchange> {
   };
   await client.request(options.operation.method, options.operation.path, {
     params: options.params,
-    headers: options.headers,
+    headers: options.body
+      ? { ...options.headers, "Content-Type": options.body.mediaType }
+      : options.headers,
+    ...(options.body ? { body: options.body.value } : {}),
     parseAs: "arrayBuffer",
     fetch: options.transport,
     observe,

@@ -1,6 +1,6 @@
 /**
- * What an API's semantic checks need to know, declared once per API in
- * `contract-tests/<api>.semantics.ts`: which query parameter filters which field, how ordering
+ * What an API's semantic checks need to know, declared once per API as data in the `semantics`
+ * part of `specs/<api>/contract.json` (api-config.ts): which query parameter filters which field, how ordering
  * keys compare, where the pagination keys are, which amounts must add up and which dates must be
  * in order. The checks themselves are generic (src/contract/checks/); this binds them to fields.
  *
@@ -30,16 +30,15 @@ export interface OrderingBinding {
   readonly keys: Readonly<Record<string, { readonly field: string; readonly compare: OrderKind }>>;
 }
 
-/** Where a limit/offset list keeps its parameters and page keys. */
+/**
+ * What the `pagination_coherent` check needs beyond the operation's pagination description, which
+ * codegen computes from the document (parameter names and page keys, in generated/<api>/operations.ts).
+ */
 export interface PaginationBinding {
-  readonly limit: string;
-  readonly offset: string;
-  readonly results: string;
-  readonly count: string;
-  readonly next: string;
-  readonly previous: string;
   /** Field path identifying an item (to spot one listed twice). */
   readonly itemKey: string;
+  /** Page key of a list page's items, where semantic checks find records; default `results`. */
+  readonly results?: string;
 }
 
 /** Amounts that must add up: the sum of `parts` equals `total`, exactly or within `tolerance`. */
@@ -70,7 +69,7 @@ export interface ApiSemantics {
   readonly retrieveMatchesList?: boolean;
 }
 
-/** Identity function that type-checks a semantics declaration (the default export of its file). */
+/** Identity function that type-checks a semantics declaration written in TypeScript (tests). */
 export function defineSemantics(semantics: ApiSemantics): ApiSemantics {
   return semantics;
 }

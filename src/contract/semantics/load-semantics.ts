@@ -1,47 +1,34 @@
 /**
- * Finding an API's semantics declaration at run time: `contract-tests/<api>.semantics.ts` in the
- * checkout (vitest, tsx), compiled to `dist/contract-tests/<api>.semantics.js` by the build.
+ * An API's semantics at run time: the `semantics` part of `specs/<api>/contract.json`, checked
+ * against the vendored document when loaded (see check-semantic-fields.ts), so that a misspelt
+ * field is a set-up error (exit 2) rather than a check that silently never runs.
  */
 import { existsSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { ContractSetupError } from "../contract-errors.js";
+import { join } from "node:path";
+import type { OpenApiDocument } from "../../document/load-document.js";
+import { packageRoot } from "../../document/package-root.js";
+import { API_CONFIG_FILE, apiConfigPath, readApiConfig } from "./api-config.js";
+import { checkSemanticFields } from "./check-semantic-fields.js";
 import type { ApiSemantics } from "./define-semantics.js";
 
-/** Where declarations live relative to this module (src/contract/semantics or dist/src/contract/semantics). */
-const DIRECTORY = new URL("../../../contract-tests/", import.meta.url);
-
-/** The file that declares `api`'s semantics, or undefined when there is none. */
-export function semanticsFile(api: string, directory: URL = DIRECTORY): string | undefined {
-  for (const extension of [".js", ".ts"]) {
-    const file = fileURLToPath(new URL(`${api}.semantics${extension}`, directory));
-    if (existsSync(file)) return file;
-  }
-  return undefined;
+/** The config file that declares `api`'s semantics (absolute), or undefined when there is none. */
+export function semanticsFile(api: string, root: string = packageRoot()): string | undefined {
+  const file = join(root, "specs", api, API_CONFIG_FILE);
+  return existsSync(file) ? file : undefined;
 }
 
 /**
- * The semantics of `api` (the file's default export), or undefined when it declares none.
- * @throws ContractSetupError when the file exists but does not load or declares another API.
+ * The semantics of `api` checked against its `document`, or undefined when its config declares
+ * none (semantic checks stay off). @throws ApiConfigError for a malformed config or a parameter
+ * or field the document lacks
  */
-export async function loadSemantics(
+export function loadSemantics(
   api: string,
-  directory: URL = DIRECTORY,
-): Promise<ApiSemantics | undefined> {
-  const file = semanticsFile(api, directory);
-  if (file === undefined) return undefined;
-  let loaded: { default?: ApiSemantics };
-  try {
-    loaded = (await import(pathToFileURL(file).href)) as { default?: ApiSemantics };
-  } catch (error) {
-    throw new ContractSetupError(
-      `${file}: cannot load the semantics declaration: ${(error as Error).message}`,
-    );
-  }
-  const semantics = loaded.default;
-  if (!semantics || semantics.api !== api) {
-    throw new ContractSetupError(
-      `${file}: the default export must be defineSemantics({ api: "${api}", ... })`,
-    );
-  }
-  return semantics;
+  document: OpenApiDocument,
+  root: string = packageRoot(),
+): ApiSemantics | undefined {
+  const config = readApiConfig(api, root);
+  if (config.semantics === undefined) return undefined;
+  checkSemanticFields(config.semantics, document, apiConfigPath(api));
+  return { api, ...config.semantics };
 }

@@ -1,36 +1,36 @@
 /**
  * Live-run settings from the environment, per API: the credential (required: when it is unset
- * the suite stops with a setup error, or skips the API when asked to), an optional base URL (default: the spec's server) and, for APIs without a list
- * operation, ids to retrieve. Names follow each vendor's own tooling: Gcore's `GCORE_API_KEY`,
- * SoftwareOne's `MPT_API_TOKEN` / `MPT_API_BASE_URL` (as its Python client reads them).
+ * the suite stops with a setup error, or skips the API when asked to), an optional base URL (default: the config's `baseUrl`, else the spec's server) and, for APIs without a list
+ * operation, ids to retrieve. The variables' names come from the API's `specs/<api>/contract.json`
+ * (api-config.ts): Gcore's `GCORE_API_KEY`, SoftwareOne's `MPT_API_TOKEN` / `MPT_API_BASE_URL`
+ * (as its Python client reads them), or names derived from the API id.
  * A variable that is set but malformed is a set-up error (exit 2) that never shows the value.
  */
+
 import { ContractSetupError } from "../contract-errors.js";
+import { type ApiConfig, readApiConfig } from "../semantics/api-config.js";
 
 /** The environment variable names of one API. */
 export interface LiveEnvNames {
+  /** The credential (for HTTP Basic: the user name). */
   readonly credential: string;
+  /** HTTP Basic only: the password's variable; the credential sent is base64 of `user:password`. */
+  readonly password?: string;
   readonly baseUrl: string;
   /** Comma-separated ids for get-by-id operations that no list supplies. */
   readonly ids: string;
 }
 
-/** Names for the vendored APIs; other APIs get names derived from their id (see {@link envNamesFor}). */
-export const LIVE_ENV: Readonly<Record<string, LiveEnvNames>> = {
-  "gcore-billing": { credential: "GCORE_API_KEY", baseUrl: "GCORE_BASE_URL", ids: "GCORE_IDS" },
-  "softwareone-marketplace": {
-    credential: "MPT_API_TOKEN",
-    baseUrl: "MPT_API_BASE_URL",
-    ids: "MPT_INVOICE_IDS",
-  },
-};
-
-/** The variable names of `api`: the table's, else `<API_ID>_TOKEN`, `_BASE_URL`, `_IDS`. */
-export function envNamesFor(api: string): LiveEnvNames {
-  const known = LIVE_ENV[api];
-  if (known) return known;
-  const prefix = api.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
-  return { credential: `${prefix}_TOKEN`, baseUrl: `${prefix}_BASE_URL`, ids: `${prefix}_IDS` };
+/** The variable names of `api`, from its config (the first credential entry is the one used). */
+export function envNamesFor(api: string, config: ApiConfig = readApiConfig(api)): LiveEnvNames {
+  const first = Object.values(config.credentials)[0];
+  const credential =
+    first === undefined
+      ? { credential: `${api.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_TOKEN` }
+      : typeof first === "string"
+        ? { credential: first }
+        : { credential: first.username, password: first.password };
+  return { ...credential, baseUrl: config.baseUrlVariable, ids: config.idsVariable };
 }
 
 /** A live API ready to run, or skipped with a one-line reason. */
@@ -87,6 +87,30 @@ function readIds(name: string, value: string): string[] {
   return ids;
 }
 
+/** One variable's value, checked; undefined when unset. */
+function readVariable(
+  name: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
+  const value = env[name];
+  if (value === undefined) return undefined;
+  const problem = credentialProblem(value);
+  if (problem) throw new ContractSetupError(`${name} ${problem}; the value is not shown`, name);
+  return value;
+}
+
+/** The credential to send: the variable's value, or for HTTP Basic base64 of `user:password`. */
+function readCredential(
+  names: LiveEnvNames,
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
+  const first = readVariable(names.credential, env);
+  if (names.password === undefined) return first;
+  const password = readVariable(names.password, env);
+  if (first === undefined || password === undefined) return undefined;
+  return Buffer.from(`${first}:${password}`, "utf8").toString("base64");
+}
+
 /**
  * The live settings of `api` from `env`. Unset credential: skipped. Malformed variable (empty,
  * whitespace, a line break, a bad URL or id list): ContractSetupError.
@@ -95,26 +119,26 @@ export function readLiveSetup(
   api: string,
   defaultBaseUrl: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
+  config: ApiConfig = readApiConfig(api),
 ): LiveSetup {
-  const names = envNamesFor(api);
-  const credential = env[names.credential];
+  const names = envNamesFor(api, config);
+  const credential = readCredential(names, env);
   if (credential === undefined) {
-    return { api, skipped: `${names.credential} is not set` };
-  }
-  const problem = credentialProblem(credential);
-  if (problem) {
-    throw new ContractSetupError(
-      `${names.credential} ${problem}; the value is not shown`,
-      names.credential,
+    const unset = [names.credential, names.password].filter(
+      (n) => n !== undefined && env[n] === undefined,
     );
+    return { api, skipped: `${unset.join(" and ")} ${unset.length > 1 ? "are" : "is"} not set` };
   }
   const rawBase = env[names.baseUrl];
-  const baseUrl = rawBase === undefined ? defaultBaseUrl : readBaseUrl(names.baseUrl, rawBase);
+  const baseUrl =
+    rawBase === undefined
+      ? (config.baseUrl ?? defaultBaseUrl)
+      : readBaseUrl(names.baseUrl, rawBase);
   if (baseUrl === undefined) {
     return { api, skipped: `the spec lists no server and ${names.baseUrl} is not set` };
   }
   const rawIds = env[names.ids];
-  const ids = rawIds === undefined ? undefined : readIds(names.ids, rawIds);
+  const ids = rawIds === undefined ? config.ids : readIds(names.ids, rawIds);
   return { api, credential, baseUrl, ids, names };
 }
 

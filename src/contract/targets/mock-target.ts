@@ -1,21 +1,31 @@
 /**
- * The mock target: one Prism per API, started in parallel on free loopback ports, in dynamic mode
- * with a fixed seed (reproducible bodies). Error cases ask Prism for their status with
- * `Prefer: code=...`. Everything started here is stopped by `close()`, also after a failed start.
+ * The mock target: one Prism per API, started in parallel on free loopback ports, in static mode:
+ * it serves the examples of the document it is given, which run-suite.ts makes a copy of the
+ * vendored one where every JSON response holds an example its validator accepts
+ * (mock-document.ts), so no body is left to Prism's placeholders. Error cases ask Prism for their
+ * status with `Prefer: code=...`. Everything started here is stopped by `close()`, also after a
+ * failed start.
  * @see https://docs.stoplight.io/docs/prism/
  */
 import { type PrismIsolation, type PrismServer, startPrism } from "./prism-server.js";
 import { resolvePrismPackage } from "./prism-start-error.js";
 import type { TargetSession } from "./target-session.js";
 
-/** The seed of Prism's dynamic generation (fixed: the same run gives the same bodies). */
+/** The seed handed to Prism (static mode serves examples; the seed matters only for the rest). */
 export const MOCK_SEED = "20260515";
 
-/** What Prism receives as the credential: a fixed fake, still redacted like a real one. */
-export const MOCK_CREDENTIAL = "contract-mock-credential";
+/**
+ * What Prism receives as the credential: a fixed fake, still redacted like a real one. It is the
+ * base64 of `contract-mock:credential`, so that it is also a well-formed HTTP Basic credential
+ * (Prism checks a Basic token decodes to `user:password`); any other scheme takes it as it is.
+ */
+export const MOCK_CREDENTIAL = Buffer.from("contract-mock:credential").toString("base64");
 
-/** Ids handed out for path parameters no list supplies. */
-const MOCK_IDS = ["contract-mock-id-1", "contract-mock-id-2", "contract-mock-id-3"];
+/**
+ * Why the mock knows no ids: a path parameter no list supplies keeps its planned value, which its
+ * schema's validator accepted (a made-up string would break an integer, uuid or pattern id).
+ */
+const NO_KNOWN_IDS = "the mock knows no ids; the value planned from the parameter's schema is sent";
 
 /** One API to mock. */
 export interface MockApi {
@@ -56,7 +66,7 @@ export function mockSession(api: string, prismUrl: string): TargetSession {
     prism: true,
     transport: (request) => fetch(request),
     allowWrites: true,
-    knownValues: () => ({ values: MOCK_IDS }),
+    knownValues: () => ({ reason: NO_KNOWN_IDS }),
     headersFor: (contractCase): Record<string, string> =>
       contractCase.expectStatus === undefined
         ? {}
@@ -80,7 +90,7 @@ export async function startMockTarget(
       options.onStarting?.(api);
       const prism = await startPrism({
         specFile,
-        mode: "dynamic",
+        mode: "static",
         seed,
         isolation: options.isolation,
         api,

@@ -1,5 +1,7 @@
+import { toPointer } from "../../runtime/json-pointer.js";
+import { isJsonObject } from "../../runtime/json-value.js";
 import { defineRule } from "../define-rule.js";
-import { isObject, refOf } from "../document-side.js";
+import { refOf } from "../document-side.js";
 
 /** Keys whose values document the API without changing what goes over the wire. */
 const DOC_KEYS = new Set([
@@ -41,10 +43,6 @@ function isDocumentation(tokens: readonly string[]): boolean {
   return DOC_KEYS.has(key) || (key.startsWith("x-") && key !== "x-sunset");
 }
 
-function escapeToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
 interface Found {
   count: number;
   first?: string;
@@ -65,7 +63,7 @@ function walk(before: unknown, after: unknown, tokens: string[], found: Found): 
     }
     return;
   }
-  if (!isObject(before) || !isObject(after)) return;
+  if (!isJsonObject(before) || !isJsonObject(after)) return;
   // A schema replaced by a `$ref` (or pointed elsewhere) moved: its text is compared where it now lives
   // only if that place exists on both sides; the structural rules judge the move itself.
   if (refOf(before) !== refOf(after)) return;
@@ -82,7 +80,7 @@ function visit(was: unknown, is: unknown, key: string, tokens: string[], found: 
   } else if (isDocumentation(tokens)) {
     if (was !== is && JSON.stringify(was) !== JSON.stringify(is)) {
       found.count++;
-      found.first ??= tokens.map((t) => `/${escapeToken(t)}`).join("");
+      found.first ??= toPointer(tokens);
     }
   } else if (was !== undefined && is !== undefined) {
     walk(was, is, tokens, found);

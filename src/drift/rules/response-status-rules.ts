@@ -1,5 +1,6 @@
+import { mediaTypeEssence } from "../../runtime/media-type.js";
 import { defineRule } from "../define-rule.js";
-import { matchMediaTypes, mediaTypeEssence, mediaTypeParameters } from "../match-media-types.js";
+import { matchMediaTypes, mediaTypeParameters } from "../match-media-types.js";
 
 /** Whether a response status key (`200`, `2XX`, `default`) is a success. */
 export function isSuccessStatus(status: string): boolean {

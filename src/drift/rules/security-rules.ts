@@ -1,7 +1,8 @@
 import { HTTP_METHOD_KEYS } from "../../document/walk-schemas.js";
+import { isJsonObject } from "../../runtime/json-value.js";
 import { globalSecurityOf, type SecurityView } from "../collect-operations.js";
 import { defineRule, type Emit } from "../define-rule.js";
-import { child, type DocumentSide, isObject } from "../document-side.js";
+import { child, type DocumentSide } from "../document-side.js";
 
 type Requirement = Readonly<Record<string, readonly string[]>>;
 
@@ -106,11 +107,11 @@ export const operationSecurity = defineRule({
 /** Whether some operation of the document declares no `security` of its own, so inherits the document's. */
 function someOperationInherits(side: DocumentSide): boolean {
   const paths = child(side.root, "paths");
-  if (!isObject(paths.node)) return false;
+  if (!isJsonObject(paths.node)) return false;
   for (const item of Object.values(paths.node)) {
-    if (!isObject(item)) continue;
+    if (!isJsonObject(item)) continue;
     for (const [method, op] of Object.entries(item)) {
-      if (HTTP_METHODS.has(method) && isObject(op) && !Array.isArray(op.security)) return true;
+      if (HTTP_METHODS.has(method) && isJsonObject(op) && !Array.isArray(op.security)) return true;
     }
   }
   return false;
@@ -176,13 +177,13 @@ export function usedSchemes(side: DocumentSide): Set<string> {
   };
   add(globalSecurityOf(side));
   const paths = child(side.root, "paths");
-  if (isObject(paths.node)) {
+  if (isJsonObject(paths.node)) {
     for (const item of Object.values(paths.node)) {
-      if (!isObject(item)) continue;
+      if (!isJsonObject(item)) continue;
       for (const op of Object.values(item)) {
-        if (!isObject(op) || !Array.isArray(op.security)) continue;
+        if (!isJsonObject(op) || !Array.isArray(op.security)) continue;
         for (const requirement of op.security) {
-          if (isObject(requirement))
+          if (isJsonObject(requirement))
             for (const scheme of Object.keys(requirement)) used.add(scheme);
         }
       }
@@ -212,11 +213,11 @@ function compareFlows(
   location: string,
   emit: Emit<SchemeId>,
 ): void {
-  if (!isObject(before) || !isObject(after)) return;
+  if (!isJsonObject(before) || !isJsonObject(after)) return;
   for (const flow of Object.keys(after)) {
     const was = before[flow];
     const is = after[flow];
-    if (!isObject(was) || !isObject(is)) continue;
+    if (!isJsonObject(was) || !isJsonObject(is)) continue;
     if (was.authorizationUrl !== is.authorizationUrl) {
       emit(
         "api-security-component-oauth-url-changed",
@@ -231,8 +232,8 @@ function compareFlows(
         `the security scheme '${name}' ${flow} tokenUrl changed`,
       );
     }
-    const oldScopes = isObject(was.scopes) ? Object.keys(was.scopes) : [];
-    const newScopes = isObject(is.scopes) ? Object.keys(is.scopes) : [];
+    const oldScopes = isJsonObject(was.scopes) ? Object.keys(was.scopes) : [];
+    const newScopes = isJsonObject(is.scopes) ? Object.keys(is.scopes) : [];
     for (const scope of newScopes) {
       if (!oldScopes.includes(scope))
         emit(
@@ -275,8 +276,8 @@ export const securitySchemeChanged = defineRule({
   check(pair, emit) {
     const before = child(pair.old.root, "components", "securitySchemes");
     const after = child(pair.new.root, "components", "securitySchemes");
-    const oldNames = isObject(before.node) ? Object.keys(before.node) : [];
-    const newNames = isObject(after.node) ? Object.keys(after.node) : [];
+    const oldNames = isJsonObject(before.node) ? Object.keys(before.node) : [];
+    const newNames = isJsonObject(after.node) ? Object.keys(after.node) : [];
     const used = usedSchemes(pair.new);
     for (const name of oldNames) {
       if (!newNames.includes(name)) {
@@ -289,7 +290,7 @@ export const securitySchemeChanged = defineRule({
       }
       const oldScheme = pair.old.deref(child(before, name));
       const newScheme = pair.new.deref(child(after, name));
-      if (!isObject(oldScheme.node) || !isObject(newScheme.node)) continue;
+      if (!isJsonObject(oldScheme.node) || !isJsonObject(newScheme.node)) continue;
       for (const field of SCHEME_FIELDS) {
         const was = oldScheme.node[field];
         const is = newScheme.node[field];

@@ -1,16 +1,39 @@
 /**
  * Typed errors the generated clients throw. None of them ever holds a credential: URLs are passed
- * through `redactUrl`/`redactSecrets` before they reach a message or a property.
+ * through `redactUrl`/`redactSecrets` before they reach a message or a property. Every one extends
+ * the package's one root, {@link ApiContractsError}: options the caller got wrong are exit 2, a
+ * request the API failed (no answer, a broken body, an unfollowed redirect, a broken page) exit 1.
  */
+import { ApiContractsError } from "../../errors.js";
 
 /** Client options that cannot work together (e.g. `validate: "report"` without `onViolation`). */
-export class ClientOptionsError extends Error {
+export class ClientOptionsError extends ApiContractsError {
+  readonly exitCode = 2 as const;
   override readonly name = "ClientOptionsError";
   constructor(
     readonly api: string,
     message: string,
   ) {
     super(`${api} client: ${message}`);
+  }
+}
+
+/**
+ * One request that failed: which API, operation, method and URL (credentials redacted) it was.
+ * The base of every error about a sent request; exit 1, like a contract violation.
+ */
+export abstract class RequestError extends ApiContractsError {
+  readonly exitCode = 1 as const;
+  constructor(
+    readonly api: string,
+    readonly operation: string,
+    readonly method: string,
+    /** The request URL, credentials redacted. */
+    readonly url: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
   }
 }
 
@@ -21,18 +44,21 @@ export type TimeoutPhase = "response" | "body";
  * A request got no complete response within `timeoutMs`: no headers, or a body that stalled (the
  * same limit covers both, like curl's `--max-time`). Timeouts are not retried.
  */
-export class RequestTimeoutError extends Error {
+export class RequestTimeoutError extends RequestError {
   override readonly name = "RequestTimeoutError";
   constructor(
-    readonly api: string,
-    readonly operation: string,
-    readonly method: string,
-    /** The request URL, credentials redacted. */
-    readonly url: string,
+    api: string,
+    operation: string,
+    method: string,
+    url: string,
     readonly timeoutMs: number,
     readonly phase: TimeoutPhase = "response",
   ) {
     super(
+      api,
+      operation,
+      method,
+      url,
       phase === "body"
         ? `${api} ${operation}: ${method} ${url}: the response body stalled and was not complete within ${timeoutMs} ms; raise timeoutMs (test: --timeout) if the API is slow`
         : `${api} ${operation}: ${method} ${url} got no response within ${timeoutMs} ms; raise the client's timeoutMs (test: --timeout) if the API is slow`,
@@ -53,7 +79,7 @@ export type NetworkFailure = "refused" | "reset" | "dns" | "tls" | "truncated" |
  * ({@link ConnectionRefusedError}, {@link ConnectionResetError}, {@link DnsLookupError},
  * {@link TlsError}, {@link ResponseTruncatedError}); `cause` keeps fetch's own error.
  */
-export class NetworkError extends Error {
+export class NetworkError extends RequestError {
   override readonly name: string = "NetworkError";
   /** What failed; see {@link NetworkFailure}. */
   readonly failure: NetworkFailure = "other";
@@ -61,11 +87,10 @@ export class NetworkError extends Error {
   readonly host: string;
   readonly port: string;
   constructor(
-    readonly api: string,
-    readonly operation: string,
-    readonly method: string,
-    /** The request URL, credentials redacted. */
-    readonly url: string,
+    api: string,
+    operation: string,
+    method: string,
+    url: string,
     readonly attempts: number,
     /** Credential-free description of the failure (see `describeFailure`). */
     readonly reason: string,
@@ -75,6 +100,10 @@ export class NetworkError extends Error {
   ) {
     const attemptText = `after ${attempts} attempt${attempts === 1 ? "" : "s"}`;
     super(
+      api,
+      operation,
+      method,
+      url,
       `${api} ${operation}: ${method} ${url} ${summary ? `${summary} (${attemptText}: ${reason})` : `failed ${attemptText}: ${reason}`}`,
       options,
     );
@@ -223,20 +252,23 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
  * A response body grew past `maxResponseBytes` (counted after decompression, while it streams),
  * and reading stopped there: a runaway or hostile response never fills memory.
  */
-export class ResponseTooLargeError extends Error {
+export class ResponseTooLargeError extends RequestError {
   override readonly name = "ResponseTooLargeError";
   constructor(
-    readonly api: string,
-    readonly operation: string,
-    readonly method: string,
-    /** The request URL, credentials redacted. */
-    readonly url: string,
+    api: string,
+    operation: string,
+    method: string,
+    url: string,
     /** The limit in bytes. */
     readonly limit: number,
     /** Where the size was seen: the Content-Length header, or counting the (decoded) stream. */
     readonly seenIn: "content-length" | "stream",
   ) {
     super(
+      api,
+      operation,
+      method,
+      url,
       `${api} ${operation}: ${method} ${url}: the response body is larger than maxResponseBytes (${limit} bytes${seenIn === "stream" ? ", counted after decompression" : ", from Content-Length"}); reading stopped there. Raise the limit (client: maxResponseBytes; test: --max-response-bytes) only if the API really sends that much`,
     );
   }
@@ -246,14 +278,13 @@ export class ResponseTooLargeError extends Error {
  * A redirect that was not followed: to another origin (which must never receive the credential),
  * for a method that is not re-sent (only GET and HEAD are), or past the redirect limit.
  */
-export class RedirectNotFollowedError extends Error {
+export class RedirectNotFollowedError extends RequestError {
   override readonly name = "RedirectNotFollowedError";
   constructor(
-    readonly api: string,
-    readonly operation: string,
-    readonly method: string,
-    /** The request URL, credentials redacted. */
-    readonly url: string,
+    api: string,
+    operation: string,
+    method: string,
+    url: string,
     readonly status: number,
     /** The redirect target, resolved and redacted. */
     readonly location: string,
@@ -266,6 +297,10 @@ export class RedirectNotFollowedError extends Error {
           ? `only GET and HEAD are re-sent after a redirect; ${method} was not`
           : "too many redirects in a row";
     super(
+      api,
+      operation,
+      method,
+      url,
       `${api} ${operation}: ${method} ${url} answered ${status}, redirected to ${location}; not followed (${why})`,
     );
   }
@@ -287,7 +322,8 @@ export type PaginationProblem =
  * longer than `limit`, a `count` that changed mid-walk, a non-2xx page) or was asked to page an
  * operation that is not a list.
  */
-export class PaginationError extends Error {
+export class PaginationError extends ApiContractsError {
+  readonly exitCode = 1 as const;
   override readonly name = "PaginationError";
   constructor(
     readonly api: string,

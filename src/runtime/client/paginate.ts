@@ -1,16 +1,16 @@
 /**
  * `client.paginate(path, { params, pageSize })`: an async iterator over the items of a
  * limit/offset list operation (`{ count, next, previous, results }` pages, as Django REST
- * framework's LimitOffsetPagination writes them). A list operation is recognised from the index:
- * a GET with `limit` and `offset` query parameters and a JSON 200 response; its types
- * (`ListPath`) require `results` and `count` in that response.
+ * framework's LimitOffsetPagination writes them). A list operation is one the index describes as
+ * paginated (`operation.pagination`, computed at codegen): its parameter names and page keys are
+ * read from there; its types (`ListPath`) require `results` and `count` in the 200 response.
  *
  * `next` is followed only when it is on the base URL's origin and the same path; otherwise (the
  * spec's example says `http://api.example.org/...`) the next offset is computed and the request
  * goes to the base URL, so no credential ever reaches another host.
  * @see https://www.django-rest-framework.org/api-guide/pagination/#limitoffsetpagination
  */
-import type { OperationSpec } from "../operation-index.js";
+import type { OperationSpec, PaginationSpec } from "../operation-index.js";
 import { PaginationError } from "./client-errors.js";
 import { isSameOrigin } from "./request-pipeline.js";
 
@@ -109,17 +109,19 @@ export function paginate(
   },
 ): AsyncGenerator<unknown, void, undefined> {
   const operation = deps.find("get", path);
-  const limitParam = operation?.parameters.find((p) => p.in === "query" && p.name === "limit");
-  const hasOffset = operation?.parameters.some((p) => p.in === "query" && p.name === "offset");
-  if (!operation || !limitParam || !hasOffset || !operation.responses["200"]) {
+  const pagination = operation?.pagination;
+  if (!operation || !pagination) {
     throw new PaginationError(
       deps.api,
       operation?.key ?? `GET ${path}`,
       "not-a-list",
-      `GET ${path} is not a list operation; paginate needs a GET with limit and offset query parameters and a JSON 200 response`,
+      `GET ${path} is not a list operation; paginate needs a GET with limit and offset query parameters and a JSON success response with a results array and a count`,
     );
   }
-  const maximum = limitParam.schema.maximum;
+  const limitParam = operation.parameters.find(
+    (p) => p.in === "query" && p.name === pagination.limit,
+  );
+  const maximum = limitParam?.schema.maximum;
   const max = typeof maximum === "number" ? maximum : Number.POSITIVE_INFINITY;
   const pageSize = options.pageSize ?? Math.min(DEFAULT_PAGE_SIZE, max);
   if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > max) {
@@ -130,12 +132,13 @@ export function paginate(
       `pageSize must be a whole number from 1 to ${Number.isFinite(max) ? max : "any"}; got ${pageSize}`,
     );
   }
-  return walk(deps, operation, path, pageSize, options.params ?? {}, options.signal);
+  return walk(deps, operation, pagination, path, pageSize, options.params ?? {}, options.signal);
 }
 
 async function* walk(
   deps: PaginatorDeps,
   operation: OperationSpec,
+  p: PaginationSpec,
   path: string,
   pageSize: number,
   params: RawParams,
@@ -166,7 +169,7 @@ async function* walk(
       );
     }
     requested.add(key);
-    const query = { ...params.query, limit, offset };
+    const query = { ...params.query, [p.limit]: limit, [p.offset]: offset };
     const page: PageResult =
       nextUrl === null
         ? await deps.getPage(path, { ...params, query }, signal)
@@ -182,21 +185,20 @@ async function* walk(
         deps.scrub(page.body),
       );
     }
-    const body = page.body as { results?: unknown; count?: unknown; next?: unknown } | null;
+    const body = page.body as Record<string, unknown> | null;
+    const results = typeof body === "object" && body !== null ? body[p.results] : undefined;
+    const pageCount = typeof body === "object" && body !== null ? body[p.count] : undefined;
     if (
-      typeof body !== "object" ||
-      body === null ||
-      !Array.isArray(body.results) ||
-      !Number.isSafeInteger(body.count)
+      !Array.isArray(results) ||
+      typeof pageCount !== "number" ||
+      !Number.isSafeInteger(pageCount)
     ) {
       throw fail(
         "not-a-page",
-        `page at offset ${offset} has no results array and integer count`,
+        `page at offset ${offset} has no ${p.results} array and integer ${p.count}`,
         offset,
       );
     }
-    const results: readonly unknown[] = body.results;
-    const pageCount = body.count as number;
     if (count === undefined) count = pageCount;
     if (pageCount !== count) {
       throw fail(
@@ -218,17 +220,18 @@ async function* walk(
       throw fail("beyond-count", `the walk has ${seen} items, more than count ${count}`, offset);
     }
     yield* results;
-    const next = body.next;
+    // A page without a documented `next` key is walked by offset until `count` items are seen.
+    const next = p.next === null || body === null ? undefined : body[p.next];
     if (next === null) return;
     if (next === undefined && seen >= count) return;
     const computed = Number.isNaN(offset) ? seen : offset + results.length;
     const target: URL | null = typeof next === "string" ? resolve(next, page.url) : null;
     if (target && isSameOrigin(target.href, deps.baseOrigin) && samePath(target, page.url)) {
       nextUrl = target.href;
-      offset = integerParam(target, "offset");
-      limit = Number.isNaN(integerParam(target, "limit"))
+      offset = integerParam(target, p.offset);
+      limit = Number.isNaN(integerParam(target, p.limit))
         ? pageSize
-        : integerParam(target, "limit");
+        : integerParam(target, p.limit);
     } else {
       // Foreign (or unusable) `next`: never contacted; the next page comes from the base URL.
       nextUrl = null;

@@ -14,10 +14,17 @@
  * @see https://spec.openapis.org/oas/v3.1.0#style-values
  * @see https://www.rfc-editor.org/rfc/rfc3986#section-2.2
  */
+
+import { ApiContractsError } from "../../errors.js";
+import { isJsonObject } from "../json-value.js";
 import type { ParameterSpec } from "../operation-index.js";
 
-/** A value could not be serialised in its parameter's style, or a required path value is missing. */
-export class ParameterError extends Error {
+/**
+ * A value could not be serialised in its parameter's style, or a required path value is missing:
+ * the caller's value, so exit 2.
+ */
+export class ParameterError extends ApiContractsError {
+  readonly exitCode = 2 as const;
   override readonly name = "ParameterError";
   constructor(
     readonly operation: string,
@@ -172,7 +179,7 @@ function serializePath(operation: string, spec: ParameterSpec, value: unknown): 
         .map((item) => `;${name}=${encodeStrict(primitive(operation, spec, item))}`)
         .join("");
     }
-    if (isPlainObject(value) && spec.explode) {
+    if (isJsonObject(value) && spec.explode) {
       return listOrPairs(operation, spec, value, encodeStrict, "=")
         .map((pair) => `;${pair}`)
         .join("");
@@ -201,7 +208,7 @@ function listOrPairs(
   pairSeparator: string,
 ): string[] {
   if (Array.isArray(value)) return value.map((item) => encode(primitive(operation, spec, item)));
-  if (isPlainObject(value)) {
+  if (isJsonObject(value)) {
     return Object.entries(value)
       .filter(([, v]) => v !== undefined && v !== null)
       .map(([k, v]) => `${encode(k)}${pairSeparator}${encode(primitive(operation, spec, v))}`);
@@ -220,8 +227,4 @@ function primitive(operation: string, spec: ParameterSpec, value: unknown): stri
     spec.name,
     `holds a nested ${Array.isArray(value) ? "array" : typeof value}, which style '${spec.style}' cannot serialise; pass scalars`,
   );
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

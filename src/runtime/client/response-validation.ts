@@ -4,6 +4,7 @@
  * `validate: "off"` nothing here runs and neither the engine nor the validators are loaded.
  */
 import { ContractViolationError } from "../contract-violation-error.js";
+import { isJsonMediaType, mediaTypeEssence } from "../media-type.js";
 import type { ApiIndex, OperationSpec } from "../operation-index.js";
 import { redactSecretsDeep } from "../redact.js";
 import type { ValidatorModule, Violation } from "../validate/types.js";
@@ -76,8 +77,8 @@ type ReadBody =
 async function readBody(response: Response, contentType: string | undefined): Promise<ReadBody> {
   if (response.body === null || response.bodyUsed) return { kind: "value", value: undefined };
   const clone = response.clone();
-  const mediaType = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (isJson(mediaType)) {
+  const mediaType = mediaTypeEssence(contentType ?? "");
+  if (isJsonMediaType(mediaType)) {
     const text = await clone.text();
     if (text === "") return { kind: "value", value: undefined };
     try {
@@ -92,8 +93,4 @@ async function readBody(response: Response, contentType: string | undefined): Pr
   }
   const bytes = new Uint8Array(await clone.arrayBuffer());
   return { kind: "value", value: bytes.length === 0 ? undefined : bytes };
-}
-
-function isJson(mediaType: string): boolean {
-  return mediaType === "application/json" || mediaType.endsWith("+json");
 }

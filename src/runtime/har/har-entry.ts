@@ -7,6 +7,7 @@
  * @see http://www.softwareishard.com/blog/har-12-spec/
  */
 import type { Content, Entry, Header, QueryString } from "har-format";
+import { isJsonMediaType, mediaTypeEssence } from "../media-type.js";
 import {
   REDACTED,
   recordedTextRedactor,
@@ -51,11 +52,10 @@ export type RecordedEntry = Entry & {
 
 /** Media types stored as text; everything else (PDFs, images, octet streams) is base64. */
 export function isTextMediaType(mimeType: string): boolean {
-  const essence = mimeType.split(";")[0]?.trim().toLowerCase() ?? "";
+  const essence = mediaTypeEssence(mimeType);
   return (
     essence.startsWith("text/") ||
-    essence.endsWith("/json") ||
-    essence.endsWith("+json") ||
+    isJsonMediaType(essence) ||
     essence.endsWith("/xml") ||
     essence.endsWith("+xml") ||
     essence === "application/javascript" ||

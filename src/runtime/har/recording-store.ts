@@ -11,6 +11,8 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import type { Har } from "har-format";
+import { toPointer } from "../json-pointer.js";
+import { isJsonObject } from "../json-value.js";
 import type { RecordedEntry } from "./har-entry.js";
 import { RecordingLimitError, RecordingReadError } from "./recording-errors.js";
 import type { ResolvedRedactionRules } from "./redaction-rules.js";
@@ -359,33 +361,33 @@ async function readJson(file: string, maxBytes: number): Promise<unknown> {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function checkManifest(value: unknown, file: string): RecordingManifest {
   const fail = (problem: string, pointer = "") => new RecordingReadError(file, problem, pointer);
-  if (!isRecord(value)) throw fail("is not a JSON object");
+  if (!isJsonObject(value)) throw fail("is not a JSON object");
   if (value.format !== MANIFEST_FORMAT)
     throw fail(
       `format is ${JSON.stringify(value.format)}, expected "${MANIFEST_FORMAT}"`,
       "/format",
     );
   if (typeof value.api !== "string") throw fail("has no api", "/api");
-  if (!isRecord(value.files)) throw fail("has no files object", "/files");
+  if (!isJsonObject(value.files)) throw fail("has no files object", "/files");
   for (const [name, entry] of Object.entries(value.files)) {
-    const at = `/files/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-    if (!isRecord(entry) || typeof entry.sha256 !== "string" || typeof entry.bytes !== "number") {
+    const at = toPointer(["files", name]);
+    if (
+      !isJsonObject(entry) ||
+      typeof entry.sha256 !== "string" ||
+      typeof entry.bytes !== "number"
+    ) {
       throw fail("each file needs sha256 and bytes", at);
     }
   }
-  if (!isRecord(value.redaction)) throw fail("has no redaction rules", "/redaction");
+  if (!isJsonObject(value.redaction)) throw fail("has no redaction rules", "/redaction");
   return value as unknown as RecordingManifest;
 }
 
 function checkHar(value: unknown, file: string): Har {
   const fail = (problem: string, pointer: string) => new RecordingReadError(file, problem, pointer);
-  if (!isRecord(value) || !isRecord(value.log))
+  if (!isJsonObject(value) || !isJsonObject(value.log))
     throw fail("is not a HAR document (no log)", "/log");
   if (value.log.version !== "1.2")
     throw fail(`HAR version ${JSON.stringify(value.log.version)}, expected "1.2"`, "/log/version");
@@ -393,13 +395,13 @@ function checkHar(value: unknown, file: string): Har {
   if (!Array.isArray(entries)) throw fail("log.entries is not a list", "/log/entries");
   entries.forEach((entry: unknown, i) => {
     const at = `/log/entries/${i}`;
-    if (!isRecord(entry) || !isRecord(entry.request) || !isRecord(entry.response)) {
+    if (!isJsonObject(entry) || !isJsonObject(entry.request) || !isJsonObject(entry.response)) {
       throw fail("entry needs request and response", at);
     }
     if (typeof entry.request.method !== "string" || typeof entry.request.url !== "string") {
       throw fail("request needs method and url", `${at}/request`);
     }
-    if (typeof entry.response.status !== "number" || !isRecord(entry.response.content)) {
+    if (typeof entry.response.status !== "number" || !isJsonObject(entry.response.content)) {
       throw fail("response needs status and content", `${at}/response`);
     }
     if (!Array.isArray(entry.response.headers) || !Array.isArray(entry.request.headers)) {

@@ -3,6 +3,8 @@
  * @see https://spec.openapis.org/oas/v3.1.0#responses-object (exact codes, `2XX` ranges, `default`)
  * @see https://spec.openapis.org/oas/v3.1.0#media-types (ranges like `application/*`)
  */
+
+import { mediaTypeEssence } from "../media-type.js";
 import type {
   ResponseContentSpec,
   ResponseIndex,
@@ -62,11 +64,6 @@ export function findResponse(
   if (exact) return exact;
   const range = `${Math.floor(status / 100)}XX`;
   return responses[range] ?? responses[range.toLowerCase()] ?? responses.default;
-}
-
-/** The media type essence: `Application/JSON; charset=utf-8` → `application/json`. */
-export function mediaTypeEssence(contentType: string): string {
-  return (contentType.split(";")[0] ?? "").trim().toLowerCase();
 }
 
 /** How well a documented media type (maybe a range) covers an actual one: 3 exact, 2 `type/*`, 1 `*\/*`, 0 no. */

@@ -1,23 +1,7 @@
 /** ajv error objects → contract violations that name the offending value by JSON Pointer. */
+import { escapePointerToken as escapeToken, getAtPointer as valueAt } from "../json-pointer.js";
 import { patternBudgetExceeded } from "../pattern-budget.js";
 import type { AjvLikeError, Violation } from "./types.js";
-
-function escapeToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-/** The value at an ajv `instancePath` (a JSON Pointer) in `body`, or undefined. */
-export function valueAt(body: unknown, pointer: string): unknown {
-  if (pointer === "") return body;
-  let node = body;
-  for (const raw of pointer.slice(1).split("/")) {
-    if (node === null || typeof node !== "object") return undefined;
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!Object.hasOwn(node, token)) return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
-}
 
 function describeTypes(type: unknown): string {
   const types = Array.isArray(type) ? type : String(type).split(",");

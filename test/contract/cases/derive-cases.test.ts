@@ -5,6 +5,7 @@ import {
   twoKeyOrdering,
 } from "../../../src/contract/cases/derive-cases.js";
 import { itemLink, listShape } from "../../../src/contract/cases/list-and-retrieve.js";
+import type { ApiValues } from "../../../src/contract/cases/request-values.js";
 import { sampleValues } from "../../../src/contract/cases/sample-values.js";
 import type { ContractCase } from "../../../src/contract/types.js";
 import type { OpenApiDocument } from "../../../src/document/load-document.js";
@@ -201,5 +202,78 @@ describe("twoKeyOrdering and selectSubsets", () => {
       more: { type: "object" },
     };
     expect(selectSubsets(properties)).toEqual(["id,no", "-lines", "-audit,-buyer"]);
+  });
+});
+
+describe("planned values", () => {
+  const values: ApiValues = {
+    orders_create: {
+      parameters: {},
+      unknownIds: {},
+      body: {
+        mediaType: "application/json",
+        value: { id: 7, placed: "2025-03-01", total: "1.30" },
+      },
+      notes: [],
+    },
+    orders_retrieve: {
+      parameters: { "path order_id": [5] },
+      unknownIds: { order_id: 999 },
+      notes: [],
+    },
+  };
+
+  it.each([
+    [
+      "without planned values, a required body makes the case unsendable, saying why",
+      {
+        given: { values: undefined, id: "orders_create required params only" },
+        want: {
+          unsendable:
+            "orders_create needs a request body, and no request values were planned for this run",
+          body: undefined,
+        },
+      },
+    ],
+    [
+      "a planned body goes with the write",
+      {
+        given: { values, id: "orders_create required params only" },
+        want: { unsendable: undefined, body: values.orders_create?.body },
+      },
+    ],
+    [
+      "a body that could not be generated says why",
+      {
+        given: {
+          values: {
+            orders_create: { parameters: {}, unknownIds: {}, bodyProblem: "no body", notes: [] },
+          },
+          id: "orders_create required params only",
+        },
+        want: { unsendable: "no body", body: undefined },
+      },
+    ],
+  ])("%s", (_, { given, want }) => {
+    const derived = deriveCases(
+      index,
+      document,
+      given.values ? { values: { [index.api]: given.values } } : {},
+    );
+    const found = derived.find((c) => c.id === given.id);
+    expect(found?.unsendable).toEqual(want.unsendable);
+    expect(found?.body).toEqual(want.body);
+  });
+
+  it("sends the planned path value, and the planned unknown id in the 404 case", () => {
+    const derived = deriveCases(index, document, { values: { [index.api]: values } });
+    expect(
+      derived.find((c) => c.id === "orders_retrieve id from list item 0")?.params.path,
+    ).toEqual({
+      order_id: 5,
+    });
+    expect(derived.find((c) => c.id === "orders_retrieve 404 unknown id")?.params.path).toEqual({
+      order_id: 999,
+    });
   });
 });

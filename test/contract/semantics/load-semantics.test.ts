@@ -1,53 +1,97 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSemantics, semanticsFile } from "../../../src/contract/semantics/load-semantics.js";
+import { readSpec } from "../../../src/document/discover-specs.js";
+import { packageRoot } from "../../../src/document/package-root.js";
 
-let dir: URL;
-let path: string;
+const document = {
+  openapi: "3.1.0",
+  info: { title: "t", version: "1" },
+  paths: {
+    "/things/{id}": {
+      get: {
+        responses: {
+          "200": {
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { total: { type: "string" } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+let root: string;
 beforeAll(async () => {
-  path = await mkdtemp(join(tmpdir(), "contract-semantics-"));
-  dir = pathToFileURL(`${path}/`);
-  await writeFile(
-    join(path, "good-api.semantics.js"),
-    'export default { api: "good-api", dates: [] };\n',
-  );
-  await writeFile(join(path, "wrong-api.semantics.js"), 'export default { api: "other-api" };\n');
-  await writeFile(join(path, "broken-api.semantics.js"), "export default {\n");
+  root = await mkdtemp(join(tmpdir(), "load-semantics-"));
+  const configs: Record<string, unknown> = {
+    "with-semantics": { dates: [{ from: "/total", to: "/total" }] },
+    "without-semantics": undefined,
+    typo: { dates: [{ from: "/totl", to: "/total" }] },
+  };
+  for (const [api, semantics] of Object.entries(configs)) {
+    await mkdir(join(root, "specs", api), { recursive: true });
+    const config = {
+      api,
+      credentials: {},
+      baseUrlVariable: "X_BASE_URL",
+      idsVariable: "X_IDS",
+      semantics,
+    };
+    await writeFile(join(root, "specs", api, "contract.json"), JSON.stringify(config));
+  }
 });
 afterAll(async () => {
-  await rm(path, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true });
 });
 
 describe("loadSemantics", () => {
-  it("loads the declaration of an API", async () => {
-    expect(await loadSemantics("good-api", dir)).toEqual({ api: "good-api", dates: [] });
+  it.each([
+    [
+      "declared semantics, with the API id",
+      {
+        api: "with-semantics",
+        want: { api: "with-semantics", dates: [{ from: "/total", to: "/total" }] },
+      },
+    ],
+    ["a config without semantics: checks off", { api: "without-semantics", want: undefined }],
+    ["no config file at all: checks off", { api: "no-config", want: undefined }],
+  ])("%s", (_, { api, want }) => {
+    expect(loadSemantics(api, document, root)).toEqual(want);
   });
 
-  it("has nothing for an API without a file (semantic checks stay off)", async () => {
-    expect(semanticsFile("new-api", dir)).toBeUndefined();
-    expect(await loadSemantics("new-api", dir)).toBeUndefined();
+  it("refuses a declaration naming a field the document lacks (exit 2)", () => {
+    expect(() => loadSemantics("typo", document, root)).toThrow(
+      "specs/typo/contract.json: /semantics/dates/0/from: field '/totl' is not in the document (did you mean /total?)",
+    );
+  });
+
+  it("names the config file for watch mode, when there is one", () => {
+    expect(semanticsFile("with-semantics", root)).toBe(
+      join(root, "specs/with-semantics/contract.json"),
+    );
+    expect(semanticsFile("no-config", root)).toBeUndefined();
   });
 
   it.each([
-    [
-      "a declaration for another API",
-      "wrong-api",
-      'must be defineSemantics({ api: "wrong-api", ... })',
-    ],
-    ["a file that does not load", "broken-api", "cannot load the semantics declaration"],
-  ])("rejects %s as a set-up error", async (_, api, message) => {
-    const error = await loadSemantics(api, dir).catch((e: unknown) => e);
-    expect((error as { exitCode?: number }).exitCode).toBe(2);
-    expect(String(error)).toContain(message);
-  });
-
-  it("finds the declarations shipped in contract-tests/", async () => {
-    expect(semanticsFile("gcore-billing")).toMatch(
-      /contract-tests[/\\]gcore-billing\.semantics\.(ts|js)$/,
+    ["gcore-billing", { want: { pagination: "/id", filters: 9 } }],
+    ["softwareone-marketplace", { want: { pagination: undefined, filters: undefined } }],
+  ])("loads the shipped %s semantics against its vendored document", async (api, { want }) => {
+    const spec = join(
+      packageRoot(),
+      "specs",
+      api,
+      api === "gcore-billing" ? "openapi.yaml" : "openapi.json",
     );
-    expect((await loadSemantics("gcore-billing"))?.pagination?.itemKey).toBe("/id");
+    const semantics = loadSemantics(api, await readSpec(spec, spec));
+    expect(semantics?.api).toBe(api);
+    expect(semantics?.pagination?.itemKey).toBe(want.pagination);
+    expect(semantics?.filters?.length).toBe(want.filters);
+    expect(semantics?.money?.length).toBeGreaterThan(0);
   });
 });

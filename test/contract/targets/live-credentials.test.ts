@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ContractSetupError } from "../../../src/contract/contract-errors.js";
+import type { ApiConfig } from "../../../src/contract/semantics/api-config.js";
 import { envNamesFor, readLiveSetup } from "../../../src/contract/targets/live-credentials.js";
 
 const SECRET = "gk_live_Qx7Tz9Lm2Vb4";
@@ -87,5 +88,83 @@ describe("readLiveSetup", () => {
     ],
   ])("envNamesFor(%s)", (api, want) => {
     expect(envNamesFor(api)).toEqual(want);
+  });
+});
+
+describe("readLiveSetup with a config (specs/<api>/contract.json)", () => {
+  const config = (over: Partial<ApiConfig>): ApiConfig => ({
+    api: "ledgerline",
+    credentials: { bearerAuth: "LEDGERLINE_TOKEN" },
+    baseUrlVariable: "LEDGERLINE_BASE_URL",
+    idsVariable: "LEDGERLINE_IDS",
+    ...over,
+  });
+  it.each([
+    [
+      "the scheme's variable",
+      {
+        given: { config: config({}), env: { LEDGERLINE_TOKEN: SECRET } },
+        want: { credential: SECRET, baseUrl: SPEC_SERVER },
+      },
+    ],
+    [
+      "the config's base URL over the spec's server",
+      {
+        given: {
+          config: config({ baseUrl: "https://eu.ledgerline.test" }),
+          env: { LEDGERLINE_TOKEN: SECRET },
+        },
+        want: { baseUrl: "https://eu.ledgerline.test" },
+      },
+    ],
+    [
+      "the variable's base URL over the config's",
+      {
+        given: {
+          config: config({ baseUrl: "https://eu.ledgerline.test" }),
+          env: { LEDGERLINE_TOKEN: SECRET, LEDGERLINE_BASE_URL: "http://127.0.0.1:9" },
+        },
+        want: { baseUrl: "http://127.0.0.1:9" },
+      },
+    ],
+    [
+      "the config's ids when the variable is unset",
+      {
+        given: { config: config({ ids: ["inv_1"] }), env: { LEDGERLINE_TOKEN: SECRET } },
+        want: { ids: ["inv_1"] },
+      },
+    ],
+    [
+      "HTTP Basic: base64 of user:password",
+      {
+        given: {
+          config: config({ credentials: { basic: { username: "L_USER", password: "L_PASS" } } }),
+          env: { L_USER: "ada", L_PASS: SECRET },
+        },
+        want: { credential: Buffer.from(`ada:${SECRET}`).toString("base64") },
+      },
+    ],
+    [
+      "HTTP Basic without the password: skipped naming it",
+      {
+        given: {
+          config: config({ credentials: { basic: { username: "L_USER", password: "L_PASS" } } }),
+          env: { L_USER: "ada" },
+        },
+        want: { skipped: "L_PASS is not set" },
+      },
+    ],
+    [
+      "a renamed variable: the default name is not read",
+      {
+        given: {
+          config: config({ credentials: { key: "LL_KEY" } }),
+          env: { LEDGERLINE_TOKEN: SECRET },
+        },
+        want: { skipped: "LL_KEY is not set" },
+      },
+    ],
+  ])("%s", (_, { given, want }) => {
+    expect(readLiveSetup("ledgerline", SPEC_SERVER, given.env, given.config)).toMatchObject(want);
   });
 });

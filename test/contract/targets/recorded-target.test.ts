@@ -5,26 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGcoreBillingClient } from "../../../generated/gcore-billing/client.js";
 import { startRecordedTarget } from "../../../src/contract/targets/recorded-target.js";
 import { type Sandbox, startSandbox } from "../../../src/sandbox/sandbox-server.js";
+import { secretForms } from "../../client/secret-forms.js";
 import { runCli } from "../run-cli.js";
 
 /** Keys with characters that change under URL, JSON and base64 encoding. */
 const GCORE_KEY = "gk_rec/9Xq+2Lm=7Tz";
 const MPT_TOKEN = "idt:TKN-rec~4417!zz";
-
-/** Each encoding a key could take in a recording. */
-function forms(key: string): [string, string][] {
-  const b64 = (text: string) => Buffer.from(text).toString("base64");
-  return [
-    ["as sent", key],
-    ["URL-encoded", encodeURIComponent(key)],
-    ["form-encoded", new URLSearchParams({ k: key }).toString().slice(2)],
-    ["JSON-escaped", JSON.stringify(key).slice(1, -1).replace(/\//g, "\\/")],
-    ["base64", b64(key)],
-    ["base64url", Buffer.from(key).toString("base64url")],
-    ["base64 of user:key", b64(`user:${key}`)],
-    ["base64 of Bearer key", b64(`Bearer ${key}`)],
-  ];
-}
 
 let work: string;
 let sandbox: Sandbox;
@@ -82,7 +68,7 @@ describe("test --target live --record DIR, then --target recorded DIR", () => {
     for (const file of files.filter((f) => f.isFile())) {
       const text = await readFile(join(file.parentPath, file.name), "latin1");
       for (const key of [GCORE_KEY, MPT_TOKEN]) {
-        for (const [form, value] of forms(key)) {
+        for (const [form, value] of secretForms(key)) {
           expect(text.includes(value), `${form} of a key in ${file.name}`).toBe(false);
         }
       }

@@ -109,7 +109,9 @@ describe("api-contracts test on vitest", () => {
     }
     const summary = await readFile(join(dir, "step-summary.md"), "utf8");
     expect(summary).toContain("## Contract run (mock): ✅ passed");
-    expect(summary).toMatch(/\| gcore-billing \| 3 \| \d+ \| \d+ \| 0 \| 6 \|/);
+    // No spec warnings: the mock serves valid examples, not Prism's placeholders (mock-document.ts),
+    // and the vendored erp-invoices document's own examples pass their schemas.
+    expect(summary).toMatch(/\| gcore-billing \| 3 \| \d+ \| \d+ \| 0 \| 0 \|/);
   });
 
   it("shows per-API progress as plain lines without a terminal", () => {

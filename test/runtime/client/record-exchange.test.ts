@@ -13,24 +13,10 @@ import {
 import { readRecordings } from "../../../src/runtime/har/recording-store.js";
 import { type Sandbox, startSandbox } from "../../../src/sandbox/sandbox-server.js";
 import { type RecordingServer, startRecordingServer } from "../../client/recording-server.js";
+import { secretForms } from "../../client/secret-forms.js";
 
 /** A key with every character that changes under URL, JSON and base64 encoding. */
 const KEY = "Sk_live/4+Zq=9&x!y~(42)";
-
-/** Every form the key can take in a recording; none may appear in any file. */
-function forms(key: string): [string, string][] {
-  const b64 = (text: string) => Buffer.from(text).toString("base64");
-  return [
-    ["as sent", key],
-    ["URL-encoded", encodeURIComponent(key)],
-    ["form-encoded", new URLSearchParams({ k: key }).toString().slice(2)],
-    ["JSON-escaped", JSON.stringify(key).slice(1, -1).replace(/\//g, "\\/")],
-    ["base64", b64(key)],
-    ["base64url", Buffer.from(key).toString("base64url")],
-    ["base64 of user:key (Basic)", b64(`user:${key}`)],
-    ["base64 of apikey key", b64(`apikey ${key}`)],
-  ];
-}
 
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -45,7 +31,7 @@ async function assertNoSecret(dir: string, key: string): Promise<void> {
   expect(files.length).toBeGreaterThan(1);
   for (const file of files) {
     const text = await readFile(file, "latin1");
-    for (const [form, value] of forms(key)) {
+    for (const [form, value] of secretForms(key)) {
       expect(text.includes(value), `${form} of the key in ${file}`).toBe(false);
     }
   }
@@ -255,7 +241,8 @@ describe("a cross-origin redirect", () => {
       const files = await filesUnder(out).catch(() => []);
       for (const file of files) {
         const text = await readFile(file, "latin1");
-        for (const [form, value] of forms(KEY)) expect(text.includes(value), form).toBe(false);
+        for (const [form, value] of secretForms(KEY))
+          expect(text.includes(value), form).toBe(false);
       }
     } finally {
       await Promise.all([vendor.close(), elsewhere.close()]);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createApiClient } from "../../../src/runtime/client/create-api-client.js";
 import { ContractViolationError } from "../../../src/runtime/contract-violation-error.js";
+import type { ApiIndex } from "../../../src/runtime/operation-index.js";
+import type { CompiledValidator } from "../../../src/runtime/validate/types.js";
 import { LIST, useHarness } from "../../client/client-harness.js";
 import { json } from "../../client/recording-server.js";
 
@@ -103,5 +106,73 @@ describe("response validation", () => {
       .GET(LIST)
       .catch(() => undefined);
     expect(reported[0]?.violations[0]).toMatchObject({ pointer: "", keyword: "json" });
+  });
+});
+
+describe("response validation reads a body as JSON exactly when codegen compiled a validator for it", () => {
+  /** One GET /thing documenting a JSON object for `type`, checked by a validator that wants an object. */
+  const indexFor = (type: string): ApiIndex => ({
+    api: "media",
+    title: "media",
+    version: "1",
+    openapi: "3.1.0",
+    servers: [],
+    warnings: [],
+    operations: {
+      thing: {
+        key: "thing",
+        operationId: "thing",
+        method: "get",
+        path: "/thing",
+        tags: [],
+        parameters: [],
+        requestBody: null,
+        responses: { "200": { status: "200", content: [{ type, validator: "v_thing" }] } },
+        security: [],
+      },
+    },
+  });
+  const isObject = Object.assign(
+    (data: unknown) => {
+      const ok = typeof data === "object" && data !== null && !Array.isArray(data);
+      isObject.errors = ok
+        ? null
+        : [
+            {
+              instancePath: "",
+              keyword: "type",
+              params: { type: "object" },
+              message: "must be object",
+            },
+          ];
+      return ok;
+    },
+    { errors: null as unknown },
+  );
+
+  it.each<[string, { given: string; want: string[] }]>([
+    ["application/json", { given: "application/json", want: [] }],
+    ["text/json, once read as text: a false violation", { given: "text/json", want: [] }],
+    ["a +json type with a charset", { given: "application/vnd.api+json; charset=utf-8", want: [] }],
+  ])("%s", async (_name, { given, want }) => {
+    h.server.reset((_request, response) =>
+      json(response, 200, { id: 1 }, { "content-type": given }),
+    );
+    const reported: ContractViolationError[] = [];
+    const client = createApiClient<Record<string, never>>(
+      indexFor(given),
+      { baseUrl: h.server.origin, validate: "report", onViolation: (v) => void reported.push(v) },
+      {
+        loadValidators: async () => ({
+          validators: { v_thing: isObject as unknown as CompiledValidator },
+        }),
+      },
+    );
+    const untyped = client as unknown as { GET: (path: string) => Promise<{ data?: unknown }> };
+    const { data } = await untyped.GET("/thing");
+    expect(data).toEqual({ id: 1 });
+    expect(reported.flatMap((r) => r.violations.map((v) => `${v.keyword}: ${v.message}`))).toEqual(
+      want,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toViolations, valueAt } from "../../../src/runtime/validate/to-violations.js";
+import { toViolations } from "../../../src/runtime/validate/to-violations.js";
 import type { AjvLikeError } from "../../../src/runtime/validate/types.js";
 
 const body = { "a/b": { "c~d": [1, "two"] }, list: [{ x: 1 }] };
@@ -89,13 +89,5 @@ describe("toViolations", () => {
     ],
   ])("%s", (_name, { error, want }) => {
     expect(toViolations([error], body)).toEqual([want]);
-  });
-
-  it.each([
-    ["the root", { pointer: "", want: body }],
-    ["escaped tokens", { pointer: "/a~1b/c~0d/0", want: 1 }],
-    ["a missing key", { pointer: "/nope/x", want: undefined }],
-  ])("valueAt: %s", (_name, { pointer, want }) => {
-    expect(valueAt(body, pointer)).toEqual(want);
   });
 });

@@ -1,47 +1,44 @@
 /**
- * What the cases need to know about a response body's shape, read from the vendored document
- * (the operation index names validators, not schemas): the top-level properties of a JSON
- * response, with local `$ref`s and `allOf` followed.
+ * A schema's shape read by hand, where a compiled validator cannot answer (which property holds a
+ * list page's items, which fields an item has): the JSON body schema of an operation's response,
+ * the top-level properties with local `$ref`s and `allOf` followed, and the JSON type name. Read by
+ * codegen (the pagination description), the contract cases and replay.
  * @see https://spec.openapis.org/oas/v3.1.0#response-object
  */
 
-import { getAtPointer, toPointer } from "../../document/json-pointer.js";
-import type { OpenApiDocument } from "../../document/load-document.js";
-import type { OperationSpec, SchemaLike } from "../../runtime/operation-index.js";
+import { isJsonObject } from "../runtime/json-value.js";
+import { isJsonMediaType } from "../runtime/media-type.js";
+import type { OperationSpec, SchemaLike } from "../runtime/operation-index.js";
+import { MAX_REF_HOPS, resolveLocal } from "./follow-ref.js";
+import type { OpenApiDocument } from "./load-document.js";
 
-const MAX_REF_HOPS = 32;
+/** The status of an operation's success response (`200`, else the first 2XX documented). */
+export function successStatus(operation: Pick<OperationSpec, "responses">): string | undefined {
+  const statuses = Object.keys(operation.responses);
+  return statuses.includes("200") ? "200" : statuses.find((s) => /^2/.test(s));
+}
 
 /** `schema` with local `$ref`s followed (a broken or external ref gives an empty schema). */
 export function resolveSchema(document: OpenApiDocument, schema: unknown): SchemaLike {
-  let node = schema;
-  for (let hops = 0; hops < MAX_REF_HOPS; hops++) {
-    if (node === null || typeof node !== "object") return {};
-    const ref = (node as SchemaLike).$ref;
-    if (typeof ref !== "string") return node as SchemaLike;
-    if (!ref.startsWith("#")) return {};
-    node = getAtPointer(document, ref);
-  }
-  return {};
+  return resolveLocal(document, schema) ?? {};
 }
 
 /** The schema of an operation's JSON body for `status` (`application/json` or any `+json`). */
 export function responseSchema(
   document: OpenApiDocument,
-  operation: OperationSpec,
+  operation: Pick<OperationSpec, "path" | "method">,
   status: string,
 ): SchemaLike | undefined {
-  const pointer = toPointer([
-    "paths",
-    operation.path,
-    operation.method,
-    "responses",
-    status,
-    "content",
-  ]);
-  const content = getAtPointer(document, pointer);
+  const paths = resolveSchema(document, document.paths);
+  const item = resolveSchema(document, paths[operation.path]);
+  const responses = resolveSchema(
+    document,
+    resolveSchema(document, item[operation.method]).responses,
+  );
+  const content = resolveSchema(document, responses[status]).content;
   if (content === null || typeof content !== "object") return undefined;
-  const json = Object.entries(content as Record<string, unknown>).find(
-    ([type]) => type === "application/json" || /\+json$/.test(type.split(";")[0] ?? ""),
+  const json = Object.entries(content as Record<string, unknown>).find(([type]) =>
+    isJsonMediaType(type),
   );
   const schema = (json?.[1] as { schema?: unknown } | undefined)?.schema;
   return schema === undefined ? undefined : resolveSchema(document, schema);
@@ -63,8 +60,8 @@ export function schemaProperties(
     Object.assign(out, schemaProperties(document, resolveSchema(document, branch), depth + 1));
   }
   const properties = schema.properties;
-  if (properties !== null && typeof properties === "object") {
-    for (const [name, property] of Object.entries(properties as Record<string, unknown>)) {
+  if (isJsonObject(properties)) {
+    for (const [name, property] of Object.entries(properties)) {
       const resolved = resolveSchema(document, property);
       const { allOf, ...rest } = resolved;
       // A property written as `allOf: [{$ref}]` (SoftwareOne's style) has its shape in the branch.
