@@ -34,6 +34,7 @@ export {
   UnknownApiError,
   UsageError,
 } from "./errors.js";
+export { CannotGenerate } from "./generate/cannot-generate.js";
 export {
   ClientOptionsError,
   ConnectionRefusedError,

@@ -14,7 +14,9 @@ export type CaseKind =
   | "pagination"
   | "select"
   | "retrieve-by-id"
-  | "error-status";
+  | "error-status"
+  /** A request generated from the operation's schemas (`--max-examples`), valid or a labelled mutant. */
+  | "generated";
 
 /** Parameter values by location, as openapi-fetch's `params` takes them (unserialised). */
 export interface ParamValues {

@@ -2,12 +2,14 @@
  * Arrays for one (merged) schema: `prefixItems` then `items` (or nothing more when `items: false`
  * or `unevaluatedItems: false` closes the tuple), `minItems`/`maxItems`, `contains` with
  * `minContains` (matching items placed after the tuple), `uniqueItems` (checked on the whole array,
- * with bounded retries). `maxContains` is left to the validator's verdict.
+ * with bounded retries). `maxContains` bounds the extra items; the caller's validator filters the
+ * rest (filtered-keywords.ts).
  */
 import fc from "fast-check";
 import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import { type Builder, type BuildState, OMIT } from "./build-context.js";
-import { CannotGenerate, retryUntil } from "./unsatisfied.js";
+import { CannotGenerate } from "./cannot-generate.js";
+import { retryUntil } from "./unsatisfied.js";
 
 /** Extra items generated beyond `minItems` at most. */
 const EXTRA_ITEMS = 3;
@@ -51,7 +53,19 @@ export function arrayArbitrary(
   const room = maxItems - prefixArbs.length - minContains;
   if (room < tailMin)
     throw new CannotGenerate("maxItems", `maxItems ${maxItems} leaves no room for contains`);
-  const tailMax = Math.min(room, tailMin + (state.minimal ? 0 : EXTRA_ITEMS));
+  // With maxContains, extra items (which may match `contains` too) stay within its slack; what
+  // still exceeds it is filtered by the caller's validator (filtered-keywords.ts).
+  const maxContains =
+    contains !== undefined && typeof schema.maxContains === "number"
+      ? schema.maxContains
+      : Number.POSITIVE_INFINITY;
+  if (maxContains < minContains)
+    throw new CannotGenerate(
+      "maxContains",
+      `maxContains ${maxContains} is below minContains ${minContains}`,
+    );
+  const extra = Math.min(state.minimal ? 0 : EXTRA_ITEMS, maxContains - minContains);
+  const tailMax = Math.min(room, tailMin + Math.max(0, extra));
   const tailArb: fc.Arbitrary<unknown> =
     tailMax > 0 ? builder.lazy(tailSchema, base, state, tailMin > 0) : fc.constant(undefined);
   const unique = schema.uniqueItems === true;

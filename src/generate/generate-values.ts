@@ -5,8 +5,9 @@
  * named result saying which keyword and why. The same seed gives the same values in the same order.
  */
 import fc from "fast-check";
+import { CannotGenerate } from "./cannot-generate.js";
 import type { SchemaArbitraries } from "./schema-arbitrary.js";
-import { CannotGenerate, findUnsatisfied } from "./unsatisfied.js";
+import { findUnsatisfied } from "./unsatisfied.js";
 
 /** The project's validator for the schema being generated for: true when `value` is valid. */
 export type Validate = (value: unknown) => boolean;
@@ -49,7 +50,7 @@ export function generateValues(
 ): Generated {
   let arbitrary: fc.Arbitrary<unknown>;
   try {
-    arbitrary = arbitraries.forPointer(tokens);
+    arbitrary = arbitraries.forPointer(tokens, validate);
   } catch (error) {
     if (error instanceof CannotGenerate)
       return { kind: "cannot-generate", keyword: error.keyword, reason: error.reason };

@@ -8,7 +8,7 @@
  */
 
 import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
-import { CannotGenerate } from "./unsatisfied.js";
+import { CannotGenerate } from "./cannot-generate.js";
 
 /** Generator-only keys of a merged schema. */
 export const GEN = {

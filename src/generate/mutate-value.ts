@@ -11,10 +11,10 @@
 import { formats } from "../runtime/formats.js";
 import { escapePointerToken } from "../runtime/json-pointer.js";
 import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
+import { CannotGenerate } from "./cannot-generate.js";
 import type { Validate } from "./generate-values.js";
 import { GEN } from "./merge-schemas.js";
 import type { SchemaArbitraries } from "./schema-arbitrary.js";
-import { CannotGenerate } from "./unsatisfied.js";
 
 /** One invalid value and what it breaks. */
 export interface Mutant {

@@ -12,9 +12,9 @@ import {
   schemaBase,
 } from "../document/walk-schemas.js";
 import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
+import { CannotGenerate } from "./cannot-generate.js";
 import { GEN, mergeSchemas, setOwn } from "./merge-schemas.js";
 import type { SchemaSource } from "./schema-source.js";
-import { CannotGenerate } from "./unsatisfied.js";
 
 /** A schema ready to generate from: merged, or a boolean schema; `nullable` said separately. */
 export interface Normalized {
@@ -216,11 +216,16 @@ export class Normalizer {
       if (Array.isArray(branches) && branches.length > 0)
         choices.push(branches.map((b) => withDiscriminator(schema, b)));
     }
+    // With an `else`, whether `if` holds is drawn: `if` and `then`, or `else` and not `if` (the
+    // `not` narrows where it can; the caller's validator filters the rest, filtered-keywords.ts).
+    if (schema.if !== undefined && schema.else !== undefined)
+      choices.push([
+        { allOf: [schema.if, schema.then ?? true] },
+        { allOf: [schema.else], not: schema.if },
+      ]);
     if (choices.length > 0) out[GEN.choices] = choices;
-    if (schema.if !== undefined)
-      out[GEN.conditionals] = [
-        { condition: schema.if, consequence: schema.then, alternative: schema.else },
-      ];
+    if (schema.if !== undefined && schema.else === undefined)
+      out[GEN.conditionals] = [{ condition: schema.if, consequence: schema.then }];
     if (schema.not !== undefined) out[GEN.nots] = [schema.not];
     if (schema.additionalProperties === false) {
       out[GEN.allowed] = isJsonObject(schema.properties) ? Object.keys(schema.properties) : [];

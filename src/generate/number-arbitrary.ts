@@ -7,7 +7,8 @@
 import fc from "fast-check";
 import { formats } from "../runtime/formats.js";
 import type { JsonObject } from "../runtime/json-value.js";
-import { CannotGenerate, retryUntil } from "./unsatisfied.js";
+import { CannotGenerate } from "./cannot-generate.js";
+import { retryUntil } from "./unsatisfied.js";
 
 const INT32 = 2 ** 31;
 const FLOAT_MAX = 3.4028234663852886e38;

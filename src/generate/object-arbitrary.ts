@@ -10,8 +10,8 @@
 import fc from "fast-check";
 import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import { type Builder, type BuildState, OMIT } from "./build-context.js";
+import { CannotGenerate } from "./cannot-generate.js";
 import { GEN, mergeSchemas, setOwn } from "./merge-schemas.js";
-import { CannotGenerate } from "./unsatisfied.js";
 
 /** Extra members (beyond declared ones) generated at most per object. */
 const EXTRA_MEMBERS = 2;

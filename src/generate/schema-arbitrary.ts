@@ -2,11 +2,14 @@
  * A schema (OpenAPI 3.0 or 3.1 / JSON Schema 2020-12 or draft 4) → a fast-check arbitrary of valid
  * values. Types (and 3.1 type lists), `nullable`, `enum`/`const`, checked formats, `pattern`,
  * numeric bounds (exclusive too) and `multipleOf`, length bounds, `uniqueItems`, `allOf` (merged),
- * `anyOf`/`oneOf` (one branch, the discriminator property set), `if`/`then`, simple `not`s,
+ * `anyOf`/`oneOf` (one branch, the discriminator property set), `if`/`then`/`else` (whether `if`
+ * holds is drawn), `not` (types and values narrowed, the rest filtered),
  * `additionalProperties`, `patternProperties`, `propertyNames`, `prefixItems`/`items`, `contains`,
  * `dependentRequired`, `dependentSchemas`, `unevaluated*: false`; recursive `$ref`s are followed at
  * most `maxRecursion` times per path, after which only required members and minimum lengths are
- * generated. A schema it cannot generate throws {@link CannotGenerate} naming the keyword and why;
+ * generated. What only a validator can settle (`oneOf` exclusivity, `else`, a general `not`,
+ * `maxContains`) is filtered by the caller's validator in {@link SchemaArbitraries.forPointer},
+ * with bounded retries. A schema it cannot generate throws {@link CannotGenerate} naming the keyword and why;
  * a value its bounded retries could not find holds an `Unsatisfied` marker. Values are checked by
  * the caller's validator afterwards (generate-values.ts): this module aims at validity, the
  * validator decides it.
@@ -16,13 +19,15 @@ import { formats } from "../runtime/formats.js";
 import { isJsonObject, type JsonObject } from "../runtime/json-value.js";
 import { arrayArbitrary } from "./array-arbitrary.js";
 import { type Builder, type BuildState, OMIT } from "./build-context.js";
+import { CannotGenerate } from "./cannot-generate.js";
+import { filteredKeyword } from "./filtered-keywords.js";
 import { GEN, mergeSchemas } from "./merge-schemas.js";
 import { Normalizer } from "./normalize-schema.js";
 import { numberArbitrary } from "./number-arbitrary.js";
 import { objectArbitrary } from "./object-arbitrary.js";
 import type { SchemaSource } from "./schema-source.js";
 import { stringArbitrary } from "./string-arbitrary.js";
-import { CannotGenerate, Unsatisfied } from "./unsatisfied.js";
+import { findUnsatisfied, RETRIES, retryUntil, Unsatisfied } from "./unsatisfied.js";
 
 /** Options of {@link SchemaArbitraries}. */
 export interface ArbitraryOptions {
@@ -70,11 +75,26 @@ export class SchemaArbitraries implements Builder {
     this.normalizer = new Normalizer(source, options.maxRecursion ?? 2, options.maxDepth ?? 2);
   }
 
-  /** Valid values of the schema at `tokens` (from the document root). */
-  forPointer(tokens: readonly (string | number)[]): fc.Arbitrary<unknown> {
+  /**
+   * Valid values of the schema at `tokens` (from the document root). With `validate`, a schema
+   * holding a keyword only a validator can settle (filtered-keywords.ts: `oneOf` exclusivity,
+   * `else`, a general `not`, `maxContains`) is drawn again until `validate` accepts, at most
+   * {@link RETRIES} times, then an `Unsatisfied` marker: never an unbounded loop.
+   */
+  forPointer(
+    tokens: readonly (string | number)[],
+    validate?: (value: unknown) => boolean,
+  ): fc.Arbitrary<unknown> {
     const at = this.source.at(tokens);
     if (at === undefined) throw new CannotGenerate("$ref", `nothing at /${tokens.join("/")}`);
-    return this.build(at.schema, at.base, { path: new Map(), minimal: false });
+    const arbitrary = this.build(at.schema, at.base, { path: new Map(), minimal: false });
+    const keyword = validate ? filteredKeyword(this.source, at.schema) : undefined;
+    if (validate === undefined || keyword === undefined) return arbitrary;
+    return retryUntil(
+      arbitrary,
+      (value) => findUnsatisfied(value) === undefined && validate(value),
+      `no value the validator accepts in ${RETRIES + 1} draws (${keyword} is settled by filtering)`,
+    );
   }
 
   /** Valid values of `schema` (a subschema met at base `base`). */
@@ -299,7 +319,10 @@ export class SchemaArbitraries implements Builder {
 /** Marks a drawn `anyOf`/`oneOf` combination that cannot be generated (an Unsatisfied). */
 class UnsatisfiedChoice extends Unsatisfied {}
 
-/** A `not` the generator can honour by narrowing: types, enum/const values, required names. */
+/**
+ * A `not` narrowed where the generator can (types, enum/const values); any other `not` leaves the
+ * schema as it is, for the validator filter (forPointer) to settle.
+ */
 function applyNot(schema: JsonObject, not: unknown): JsonObject {
   if (!isJsonObject(not)) {
     if (not === true) throw new CannotGenerate("not", "not: true accepts no value");
@@ -324,10 +347,9 @@ function applyNot(schema: JsonObject, not: unknown): JsonObject {
     ];
     return { ...schema, "x-gen-excluded": excluded };
   }
-  throw new CannotGenerate(
-    "not",
-    `not with ${keys.join(", ") || "an empty schema"} cannot be generated (only not type/enum/const)`,
-  );
+  if (keys.length === 0) throw new CannotGenerate("not", "not of an empty schema accepts no value");
+  // Any other `not` is drawn without; forPointer's validator filter settles it.
+  return schema;
 }
 
 /** How many combinations the first `groups` groups of branches make. */

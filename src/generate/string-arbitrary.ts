@@ -13,7 +13,8 @@
 import fc from "fast-check";
 import { formats } from "../runtime/formats.js";
 import { parseRegExp, type RegExpAlternation, type RegExpNode } from "../runtime/parse-regexp.js";
-import { CannotGenerate, retryUntil } from "./unsatisfied.js";
+import { CannotGenerate } from "./cannot-generate.js";
+import { retryUntil } from "./unsatisfied.js";
 
 /** Strings longer than this are not generated unless `minLength` asks for them. */
 const DEFAULT_MAX_LENGTH = 24;

@@ -8,17 +8,6 @@ import fc from "fast-check";
 /** Candidates drawn before a retrying arbitrary gives up with an {@link Unsatisfied} marker. */
 export const RETRIES = 24;
 
-/** Thrown while building an arbitrary: this schema (keyword) cannot be generated, and why. */
-export class CannotGenerate extends Error {
-  override readonly name = "CannotGenerate";
-  constructor(
-    readonly keyword: string,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
-}
-
 /** Stands in a generated value where retries found no candidate; never sent anywhere. */
 export class Unsatisfied {
   constructor(readonly reason: string) {}

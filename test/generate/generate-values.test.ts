@@ -218,6 +218,86 @@ const VALID: [string, { openapi: string; given: Json; extra?: Json }][] = [
     },
   ],
   ["not type", { openapi: "3.1.0", given: { not: { type: ["string", "object", "array"] } } }],
+  [
+    "oneOf exclusivity: overlapping ranges",
+    {
+      openapi: "3.1.0",
+      given: {
+        oneOf: [
+          { type: "integer", minimum: 0 },
+          { type: "integer", maximum: 10 },
+        ],
+      },
+    },
+  ],
+  [
+    "oneOf exclusivity: overlapping objects",
+    {
+      openapi: "3.1.0",
+      given: {
+        oneOf: [
+          { type: "object", properties: { a: { type: "string" } } },
+          { type: "object", required: ["b"], properties: { b: { type: "boolean" } } },
+        ],
+      },
+    },
+  ],
+  [
+    "if/then/else on a member",
+    {
+      openapi: "3.1.0",
+      given: {
+        type: "object",
+        required: ["t"],
+        properties: { t: { type: "integer", minimum: 0, maximum: 2 } },
+        if: { properties: { t: { const: 1 } } },
+        // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword
+        then: { required: ["u"], properties: { u: { type: "string" } } },
+        else: { required: ["v"], properties: { v: { type: "integer", multipleOf: 3 } } },
+      },
+    },
+  ],
+  [
+    "if/then/else on the type",
+    {
+      openapi: "3.1.0",
+      given: {
+        if: { type: "string" },
+        // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword
+        then: { minLength: 3 },
+        else: { type: "integer", minimum: 5 },
+      },
+    },
+  ],
+  [
+    "maxContains",
+    {
+      openapi: "3.1.0",
+      given: {
+        type: "array",
+        minItems: 3,
+        items: { type: "integer", minimum: 0, maximum: 20 },
+        contains: { minimum: 10 },
+        minContains: 1,
+        maxContains: 2,
+      },
+    },
+  ],
+  [
+    "a general not: required members",
+    {
+      openapi: "3.1.0",
+      given: {
+        type: "object",
+        properties: { a: { type: "integer" }, b: { type: "integer" } },
+        not: { required: ["a", "b"] },
+      },
+    },
+  ],
+  [
+    "a general not: a pattern",
+    { openapi: "3.1.0", given: { type: "string", minLength: 1, not: { pattern: "^a" } } },
+  ],
 ];
 
 describe("generateValues", () => {
@@ -263,12 +343,10 @@ describe("generateValues", () => {
       },
     ],
     [
-      "a general not",
-      {
-        given: { not: { required: ["a"] } },
-        want: { keyword: "not", reason: /only not type\/enum\/const/ },
-      },
+      "a not of the empty schema",
+      { given: { not: {} }, want: { keyword: "not", reason: /accepts no value/ } },
     ],
+
     [
       "an unbounded required recursion",
       {
@@ -296,6 +374,19 @@ describe("generateValues", () => {
     if (result.kind !== "cannot-generate") return;
     expect(result.keyword).toBe(want.keyword);
     expect(result.reason).toMatch(want.reason);
+  });
+
+  it("a oneOf whose branches always overlap ends in bounded retries with a named result", () => {
+    const doc = document("3.1.0", { S: { oneOf: [{ type: "boolean" }, { enum: [true, false] }] } });
+    const ours = compileOurs(doc, ["/components/schemas/S"]).get("/components/schemas/S");
+    if (typeof ours !== "function") throw new Error("no validator");
+    const result = generateValues(new SchemaArbitraries(new SchemaSource(doc)), TOKENS, ours, {
+      seed: 5,
+      count: 10,
+    });
+    expect(result).toMatchObject({ kind: "cannot-generate", keyword: "retries" });
+    if (result.kind === "cannot-generate")
+      expect(result.reason).toMatch(/oneOf is settled by filtering/);
   });
 
   it("reports a value the validator rejects as a generator bug, never as valid", () => {

@@ -204,3 +204,48 @@ describe("reproducers and the failure database", () => {
     expect(after.failures).toEqual([]);
   });
 });
+
+describe("stateful sequences: create → retrieve → delete → retrieve", () => {
+  const NOTES = join(import.meta.dirname, "../contract/generation/fixtures/defect-lab-notes.yaml");
+  const CASES: [string, { given: SeededDefects; want: { steps: string[]; failures: string[] } }][] =
+    [
+      [
+        "a faithful server passes every step",
+        {
+          given: {},
+          want: {
+            steps: ["create", "retrieve after create", "delete", "retrieve after delete"],
+            failures: [],
+          },
+        },
+      ],
+      [
+        "a delete that keeps the note is use_after_free",
+        {
+          given: { deleteKeepsNote: true },
+          want: {
+            steps: ["create", "retrieve after create", "delete", "retrieve after delete"],
+            failures: ["use_after_free"],
+          },
+        },
+      ],
+    ];
+  it.each(CASES)("%s", async (_name, { given, want }) => {
+    const notes = await loadFixtureApi(NOTES, "defect-lab");
+    const server = await startSandbox({ api: "gcore-billing", seededDefects: given });
+    try {
+      const result = await runGenerated(
+        { ...notes, semantics: undefined, session: { ...session(server.url), allowWrites: true } },
+        { seed: SEED, maxExamples: 1, modes: [], compile },
+      );
+      expect(result.sequences.map((c) => c.run.case.id.replace(/^\S+ stateful /, ""))).toEqual(
+        want.steps,
+      );
+      expect(result.sequences.flatMap((c) => c.failures.map((f) => f.check))).toEqual(
+        want.failures,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});

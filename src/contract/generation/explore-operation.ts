@@ -8,6 +8,7 @@
  * round plus at most {@link SHRINK_SENDS} sent while shrinking.
  */
 import fc from "fast-check";
+import { findUnsatisfied } from "../../generate/unsatisfied.js";
 import { toPointer } from "../../runtime/json-pointer.js";
 import type { CaseResult } from "../run/case-executor.js";
 import type { GenerationMode } from "./generated-case.js";
@@ -85,6 +86,8 @@ export async function exploreOperation(
     const property = fc.asyncProperty(arbitrary, async (drawn) => {
       if (drawn === undefined || !sendable(drawn.request) || options.stopped()) fc.pre(false);
       const request = (drawn as Drawn).request;
+      // Retries that found no value (unsatisfied): nothing to send, and no generator bug.
+      if (findUnsatisfied(request) !== undefined) fc.pre(false);
       if (mode === "positive" && !generator.validate(request)) {
         generatorBugs.push(request);
         fc.pre(false);

@@ -37,3 +37,18 @@ export function isGeneratedCase(contractCase: ContractCase): contractCase is Gen
 export function defaultExpectedStatuses(hasPathParameters: boolean): number[] {
   return hasPathParameters ? [401, 403, 404, 429] : [401, 403, 429];
 }
+
+/**
+ * The 4xx statuses a schema-valid request to an operation may get: `configured` (the API's
+ * `generation.expectedStatuses`) in place of 401, 403 and 429 when given; 404 with path
+ * parameters either way, since a generated id need not name an existing resource.
+ */
+export function expectedStatusesFor(
+  configured: readonly number[] | undefined,
+  hasPathParameters: boolean,
+): number[] {
+  if (configured === undefined) return defaultExpectedStatuses(hasPathParameters);
+  const statuses = new Set(configured);
+  if (hasPathParameters) statuses.add(404);
+  return [...statuses].sort((a, b) => a - b);
+}

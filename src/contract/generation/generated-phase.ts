@@ -6,8 +6,9 @@
  * failure under `<reports>/reproducers/`.
  */
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { PreparedSuite, SuiteResult } from "../run-suite.js";
+import { readApiConfig } from "../semantics/api-config.js";
 import { liveSession } from "../targets/live-target.js";
 import { mockSession } from "../targets/mock-target.js";
 import { DEFAULT_FAILURE_DIR } from "./failure-database.js";
@@ -28,7 +29,10 @@ export interface GeneratedPhaseOptions {
   readonly rate?: number | null;
   readonly timeoutMs?: number;
   readonly maxResponseBytes?: number;
-  /** 4xx statuses a valid request may get (default per generated-case.ts). */
+  /**
+   * 4xx statuses a valid request may get, for every API (default: each API's
+   * `generation.expectedStatuses` in specs/<api>/contract.json, else per generated-case.ts).
+   */
   readonly expectedStatuses?: readonly number[];
   /** Progress lines ("generated requests for <api>, seed S…"). */
   readonly log?: (line: string) => void;
@@ -53,6 +57,8 @@ export async function runGeneratedPhase(
             rate: options.rate ?? Number.POSITIVE_INFINITY,
             allowWrites: options.allowWrites,
           });
+    const expectedStatuses =
+      options.expectedStatuses ?? configuredStatuses(loaded.api, loaded.specFile);
     results.push(
       await runGenerated(
         {
@@ -67,7 +73,7 @@ export async function runGeneratedPhase(
           compile: options.compile,
           failureDir: options.failureDir ?? DEFAULT_FAILURE_DIR,
           reproducerDir: join(options.reportsDir, "reproducers"),
-          ...(options.expectedStatuses ? { expectedStatuses: options.expectedStatuses } : {}),
+          ...(expectedStatuses ? { expectedStatuses } : {}),
           ...(provided.target === "live"
             ? { credentialVariable: provided.setup.names.credential }
             : {}),
@@ -103,6 +109,11 @@ export async function runGeneratedPhase(
   };
   const file = await writeGenerationReport(options.reportsDir, seed, results);
   return { suite: merged, results, file };
+}
+
+/** The API's `generation.expectedStatuses`, read beside its document (`specs/<api>/`). */
+function configuredStatuses(api: string, specFile: string): readonly number[] | undefined {
+  return readApiConfig(api, dirname(dirname(dirname(specFile)))).generation?.expectedStatuses;
 }
 
 /** `generation.json`: per API, the seed, each operation's requests sent and the keyword coverage. */

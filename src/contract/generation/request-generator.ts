@@ -9,11 +9,12 @@
  */
 import fc from "fast-check";
 import type { OpenApiDocument } from "../../document/load-document.js";
+import { CannotGenerate } from "../../generate/cannot-generate.js";
 import type { Validate } from "../../generate/generate-values.js";
 import { type Mutant, mutateValue } from "../../generate/mutate-value.js";
 import { SchemaArbitraries } from "../../generate/schema-arbitrary.js";
 import { SchemaSource } from "../../generate/schema-source.js";
-import { CannotGenerate, findUnsatisfied } from "../../generate/unsatisfied.js";
+import { findUnsatisfied } from "../../generate/unsatisfied.js";
 import { parsePointer, toPointer } from "../../runtime/json-pointer.js";
 import { isJsonObject, type JsonObject } from "../../runtime/json-value.js";
 import type { ApiIndex } from "../../runtime/operation-index.js";
@@ -216,17 +217,20 @@ export function buildOperationGenerators(
     }
     let values: fc.Arbitrary<unknown>;
     try {
-      values = arbitraries.forPointer(request.tokens);
+      values = arbitraries.forPointer(request.tokens, validator);
     } catch (error) {
       if (!(error instanceof CannotGenerate)) throw error;
       out.set(key, { operation: key, skipped: `${error.keyword}: ${error.reason}` });
       continue;
     }
     const validate = validator;
-    const positive = values.filter((v) => findUnsatisfied(v) === undefined).map(asRequest);
+    // A draw whose bounded retries found nothing is kept (fast-check's filter would loop until
+    // one passes) and skipped where it is used (exploreOperation, the mutants below).
+    const positive = values.map(asRequest);
     const negative = fc
       .tuple(positive, fc.nat(), fc.nat(MAX_DISTANCE))
       .map(([valid, pick, distance]) => {
+        if (findUnsatisfied(valid) !== undefined) return undefined;
         const mutation = mutateValue(
           arbitraries,
           request.tokens,

@@ -36,7 +36,7 @@ export interface RequestDocument {
 }
 
 /** The request body object of `operation`, its `$ref` (to components/requestBodies) followed. */
-function requestBodyOf(
+export function requestBodyOf(
   document: OpenApiDocument,
   operation: OperationSpec,
 ): JsonObject | undefined {

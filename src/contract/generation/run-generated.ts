@@ -8,7 +8,7 @@
  * New failures join the database, and every failure kept is written as a reproducer.
  */
 
-import { CannotGenerate } from "../../generate/unsatisfied.js";
+import { CannotGenerate } from "../../generate/cannot-generate.js";
 import type { OperationSpec } from "../../runtime/operation-index.js";
 import type { CaseResult } from "../run/case-executor.js";
 import { exploreOperation } from "./explore-operation.js";
@@ -32,7 +32,7 @@ export interface GenerationOptions {
   readonly seed?: number;
   /** Modes to run (default both). */
   readonly modes?: readonly GenerationMode[];
-  /** 4xx statuses a valid request may get (default: 401, 403, 429, and 404 with path parameters). */
+  /** 4xx statuses a valid request may get instead of 401, 403, 429 (404 stays with path parameters). */
   readonly expectedStatuses?: readonly number[];
   /** Compiles our validators for the request schemas (the CLI hands in codegen's). */
   readonly compile: CompileRequestSchemas;
@@ -183,19 +183,22 @@ export async function runGenerated(
       ...(skipped.length > 0 ? { skipped: `cannot generate ${skipped.join("; ")}` } : {}),
     });
   }
-  const chains = inferChains(input.index);
+  const chains = inferChains(input.index, input.document);
   let sequences: CaseResult[] = [];
-  if (chains.length > 0 && input.session.prism) {
-    notes.push(
-      "stateful sequences not run: Prism is stateless (run them against a live target or the sandbox)",
-    );
-  } else if (chains.length > 0 && !input.session.allowWrites && input.session.target === "live") {
+  const stateless = input.session.prism;
+  if (chains.length > 0 && !input.session.allowWrites && input.session.target === "live") {
     notes.push("stateful sequences not run: they create and delete resources; pass --allow-writes");
   } else if (chains.length > 0 && !stopped()) {
     sequences = await runChains(chains, generators, {
       seed,
+      stateless,
+      note: (line) => notes.push(line),
       send: (operation, drawn, mode, step) => send(operation, drawn, mode, step),
     });
+    if (stateless)
+      notes.push(
+        `stateful sequences against Prism: create → retrieve → delete only, every response checked and the created id threaded into retrieve and delete; use_after_free (retrieve after delete gives 404) not run: Prism is stateless (run the sequences against the sandbox or a live target with --allow-writes)`,
+      );
   }
   if (options.failureDir) await writeFailures(options.failureDir, input.index.api, kept);
   const reproducers = options.reproducerDir

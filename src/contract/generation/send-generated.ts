@@ -18,11 +18,7 @@ import { runCase } from "../run/run-case.js";
 import type { ApiSemantics } from "../semantics/define-semantics.js";
 import type { TargetSession } from "../targets/target-session.js";
 import type { Drawn } from "./explore-operation.js";
-import {
-  defaultExpectedStatuses,
-  type GeneratedCase,
-  type GenerationMode,
-} from "./generated-case.js";
+import { expectedStatusesFor, type GeneratedCase, type GenerationMode } from "./generated-case.js";
 
 /** One API, as the generated phase needs it. */
 export interface GenerationInput {
@@ -97,7 +93,7 @@ export function generatedSender(
           ? generatedCaseId(operation.key, drawn, mode)
           : `${operation.key} stateful ${step}`,
       operation: operation.key,
-      kind: "required-only",
+      kind: "generated",
       params: {
         path: drawn.request.path,
         query: drawn.request.query,
@@ -109,7 +105,7 @@ export function generatedSender(
         mode,
         request: drawn.request,
         ...(drawn.breaks ? { breaks: drawn.breaks } : {}),
-        expectedStatuses: expected ?? defaultExpectedStatuses(hasPath),
+        expectedStatuses: expectedStatusesFor(expected, hasPath),
         seed,
       },
     };

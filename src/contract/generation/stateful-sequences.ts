@@ -1,13 +1,20 @@
 /**
- * Stateful sequences: producer → consumer pairs inferred from the paths (a POST on `/things`
- * creates what GET and DELETE on `/things/{id}` read and remove), run as create → retrieve →
- * delete → retrieve. The id is read from the created body's `id` or the `Location` header's last
- * segment. Two sequence checks (Schemathesis' names): `ensure_resource_availability` (what was
+ * Stateful sequences: producer → consumer pairs from OpenAPI `links` on a POST's 2xx responses
+ * (`operationId` and a `$response.body#/…` or `$response.header.…` parameter), and inferred from
+ * the paths (a POST on `/things` creates what GET and DELETE on `/things/{id}` read and remove),
+ * run as create → retrieve → delete → retrieve. An inferred id is read from the created body's
+ * `id` or the `Location` header's last segment. Two sequence checks (Schemathesis' names): `ensure_resource_availability` (what was
  * created can be retrieved) and `use_after_free` (what was deleted is gone: 404 or 410). Every
- * response also goes through the generated-case checks. Only where writes are allowed, and not
- * against Prism (a stateless mock cannot forget what it never stored). OpenAPI `links` are not read.
+ * response also goes through the generated-case checks. Only where writes are allowed. Against a
+ * stateless mock (Prism) a chain stops after the delete: each response is still checked and the
+ * created id must be accepted by retrieve and delete (Prism validates it against their path
+ * parameters), but `use_after_free` needs a target that stores what it creates, and is not run
+ * (never passed on the mock's word).
+ * @see https://spec.openapis.org/oas/v3.1.0#link-object
  */
 import fc from "fast-check";
+import { getAtPointer, toPointer } from "../../runtime/json-pointer.js";
+import { isJsonObject } from "../../runtime/json-value.js";
 import type { ApiIndex, OperationSpec } from "../../runtime/operation-index.js";
 import type { CaseResult } from "../run/case-executor.js";
 import type { Failure } from "../types.js";
@@ -22,14 +29,21 @@ export interface ResourceChain {
   readonly remove: OperationSpec | undefined;
   /** The item path's parameter the id fills. */
   readonly idParameter: string;
+  /** From a link: where the id is (`$response.body#/id`, `$response.header.Location`). */
+  readonly idExpression?: string;
 }
 
-/** Chains of `index`: POST `/p` with GET (and DELETE) on `/p/{x}` and `{x}` its only path parameter. */
-export function inferChains(index: ApiIndex): ResourceChain[] {
+/**
+ * Chains of `index`: first those `document`'s links declare (a POST's 2xx response linking to a
+ * GET by `operationId`, filling one path parameter from the response), then POST `/p` with GET
+ * (and DELETE) on `/p/{x}` for creates no link covers.
+ */
+export function inferChains(index: ApiIndex, document?: unknown): ResourceChain[] {
   const operations = Object.values(index.operations);
-  const chains: ResourceChain[] = [];
+  const chains: ResourceChain[] = document === undefined ? [] : linkedChains(index, document);
+  const linked = new Set(chains.map((c) => c.create.key));
   for (const create of operations) {
-    if (create.method !== "post") continue;
+    if (create.method !== "post" || linked.has(create.key)) continue;
     const item = new RegExp(`^${escapeRegExp(create.path.replace(/\/$/, ""))}/\\{([^}/]+)\\}$`);
     const retrieve = operations.find((o) => o.method === "get" && item.test(o.path));
     if (!retrieve) continue;
@@ -39,6 +53,69 @@ export function inferChains(index: ApiIndex): ResourceChain[] {
     chains.push({ create, retrieve, remove, idParameter });
   }
   return chains;
+}
+
+/** Chains declared by links (see {@link inferChains}). */
+function linkedChains(index: ApiIndex, document: unknown): ResourceChain[] {
+  const operations = Object.values(index.operations);
+  const chains: ResourceChain[] = [];
+  for (const create of operations) {
+    if (create.method !== "post") continue;
+    const responses = getAtPointer(
+      document,
+      toPointer(["paths", create.path, create.method, "responses"]),
+    );
+    if (!isJsonObject(responses)) continue;
+    for (const [status, response] of Object.entries(responses)) {
+      if (!/^2/.test(status) || !isJsonObject(response) || !isJsonObject(response.links)) continue;
+      for (const raw of Object.values(response.links)) {
+        const link =
+          isJsonObject(raw) && typeof raw.$ref === "string"
+            ? getAtPointer(document, raw.$ref)
+            : raw;
+        if (
+          !isJsonObject(link) ||
+          typeof link.operationId !== "string" ||
+          !isJsonObject(link.parameters)
+        )
+          continue;
+        const retrieve = operations.find(
+          (o) => o.operationId === link.operationId && o.method === "get",
+        );
+        const entry = Object.entries(link.parameters).find(
+          ([name, value]) =>
+            typeof value === "string" &&
+            retrieve?.parameters.some(
+              (p) => p.in === "path" && p.name === name.replace(/^path\./, ""),
+            ),
+        );
+        if (!retrieve || !entry) continue;
+        const remove = operations.find((o) => o.method === "delete" && o.path === retrieve.path);
+        chains.push({
+          create,
+          retrieve,
+          remove,
+          idParameter: entry[0].replace(/^path\./, ""),
+          idExpression: String(entry[1]),
+        });
+      }
+    }
+  }
+  return chains;
+}
+
+/** The value a link's runtime expression names in the created response, as text. */
+function fromExpression(result: CaseResult, expression: string): string | undefined {
+  const exchange = result.run.exchanges[0];
+  if (!exchange) return undefined;
+  const body = /^\$response\.body#(.*)$/.exec(expression);
+  if (body) {
+    const value =
+      exchange.body.kind === "json" ? getAtPointer(exchange.body.value, body[1] ?? "") : undefined;
+    return typeof value === "string" || typeof value === "number" ? String(value) : undefined;
+  }
+  const header = /^\$response\.header\.(.+)$/.exec(expression);
+  return header ? exchange.responseHeaders[(header[1] ?? "").toLowerCase()] : undefined;
 }
 
 function escapeRegExp(text: string): string {
@@ -84,7 +161,18 @@ export type SendStep = (
 export async function runChains(
   chains: readonly ResourceChain[],
   generators: ReadonlyMap<string, OperationGenerator>,
-  options: { readonly seed: number; readonly send: SendStep },
+  options: {
+    readonly seed: number;
+    readonly send: SendStep;
+    /**
+     * A stateless target (Prism): no retrieve after the delete, so no `use_after_free`; and a
+     * created id the retrieve's own validator refuses ends the chain with a note (the mock
+     * invented it from the response schema; the vendor did not send it).
+     */
+    readonly stateless?: boolean;
+    /** Why a chain stopped early (a line for the summary). */
+    readonly note?: (line: string) => void;
+  },
 ): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   for (const chain of chains) {
@@ -96,9 +184,29 @@ export async function runChains(
     if (request === undefined) continue;
     const created = await options.send(chain.create, { request }, "positive", "create");
     results.push(created);
-    const id = createdId(created);
+    const ok =
+      (created.run.exchanges[0]?.status ?? 0) >= 200 &&
+      (created.run.exchanges[0]?.status ?? 0) < 300;
+    const id =
+      chain.idExpression === undefined
+        ? createdId(created)
+        : ok
+          ? fromExpression(created, chain.idExpression)
+          : undefined;
     if (id === undefined) continue;
     const path = { [chain.idParameter]: id };
+    const reader = generators.get(chain.retrieve.key);
+    if (
+      options.stateless &&
+      reader !== undefined &&
+      !("skipped" in reader) &&
+      !reader.validate({ path, query: {}, header: {} })
+    ) {
+      options.note?.(
+        `stateful sequence ${chain.create.key} → ${chain.retrieve.key} stopped after the create: the mock's created id '${id}' is not a valid ${chain.idParameter} for ${chain.retrieve.key} (the mock makes ids up from the response schema; the document's id schemas disagree, or the mock ignores them)`,
+      );
+      continue;
+    }
     const read = (step: string) =>
       options.send(chain.retrieve, { request: { path, query: {}, header: {} } }, "positive", step);
     const first = await read("retrieve after create");
@@ -122,6 +230,7 @@ export async function runChains(
     results.push(removed);
     const removedStatus = removed.run.exchanges[0]?.status;
     if (removedStatus === undefined || removedStatus < 200 || removedStatus >= 300) continue;
+    if (options.stateless) continue;
     const after = await read("retrieve after delete");
     const afterStatus = after.run.exchanges[0]?.status;
     results.push(

@@ -45,6 +45,18 @@ export interface ApiConfig {
   readonly idsVariable: string;
   /** Semantic checks, bound to the document's parameters and fields (checked when loaded). */
   readonly semantics?: SemanticsConfig;
+  /** Generated requests (`--max-examples`): settings of their checks. */
+  readonly generation?: GenerationConfig;
+}
+
+/** The `generation` part of a config file. */
+export interface GenerationConfig {
+  /**
+   * 4xx statuses a schema-valid generated request may get without failing
+   * `positive_data_acceptance`, replacing 401, 403 and 429 (404 stays expected where the
+   * operation has path parameters).
+   */
+  readonly expectedStatuses?: readonly number[];
 }
 
 const VARIABLE: Shape = {
@@ -166,6 +178,17 @@ export const API_CONFIG_SHAPE: Shape = {
           },
         },
         retrieveMatchesList: { kind: "boolean" },
+      },
+    },
+    generation: {
+      kind: "object",
+      description:
+        "generated requests (--max-examples): expectedStatuses are the 4xx a schema-valid request may get (replacing 401, 403, 429; 404 stays expected with path parameters)",
+      fields: {
+        expectedStatuses: {
+          kind: "array",
+          items: { kind: "integer", minimum: 400, maximum: 499 },
+        },
       },
     },
   },

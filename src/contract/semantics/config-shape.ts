@@ -34,6 +34,7 @@ export type Shape =
       readonly enum?: readonly string[];
     }
   | { readonly kind: "boolean" }
+  | { readonly kind: "integer"; readonly minimum: number; readonly maximum: number }
   | { readonly kind: "array"; readonly items: Shape }
   | { readonly kind: "record"; readonly values: Shape; readonly keys?: string }
   | {
@@ -64,6 +65,8 @@ function describe(shape: Shape): string {
       );
     case "boolean":
       return "true or false";
+    case "integer":
+      return `an integer from ${shape.minimum} to ${shape.maximum}`;
     case "array":
       return "an array";
     case "record":
@@ -99,6 +102,15 @@ export function checkShape(value: unknown, shape: Shape, file: string, tokens: T
       return;
     case "boolean":
       if (typeof value !== "boolean") wrong();
+      return;
+    case "integer":
+      if (
+        typeof value !== "number" ||
+        !Number.isInteger(value) ||
+        value < shape.minimum ||
+        value > shape.maximum
+      )
+        wrong();
       return;
     case "array":
       if (!Array.isArray(value)) wrong();
@@ -149,6 +161,8 @@ export function shapeToJsonSchema(shape: Shape): Record<string, unknown> {
       };
     case "boolean":
       return { type: "boolean" };
+    case "integer":
+      return { type: "integer", minimum: shape.minimum, maximum: shape.maximum };
     case "array":
       return { type: "array", items: shapeToJsonSchema(shape.items) };
     case "record":

@@ -36,9 +36,11 @@ describe("parseApiConfig", () => {
             money: [{ name: "sum", parts: ["/a", "/b"], total: "/c", tolerance: "0.01" }],
             retrieveMatchesList: true,
           },
+          generation: { expectedStatuses: [401, 409, 429] },
         },
       },
     ],
+    ["generation without expectedStatuses", { given: { ...BASE, generation: {} } }],
   ])("accepts %s", (_, { given }) => {
     expect(parseApiConfig(text(given), FILE, "ledgerline")).toEqual(given);
   });
@@ -94,6 +96,36 @@ describe("parseApiConfig", () => {
       {
         given: { api: "ledgerline", credentials: {}, idsVariable: "X" },
         want: { pointer: "/baseUrlVariable", message: "is missing" },
+      },
+    ],
+    [
+      "an unknown generation key",
+      {
+        given: { ...BASE, generation: { expectedStatus: [409] } },
+        want: {
+          pointer: "/generation/expectedStatus",
+          message: "is not a known key (did you mean expectedStatuses?)",
+        },
+      },
+    ],
+    [
+      "an expected status outside 4xx",
+      {
+        given: { ...BASE, generation: { expectedStatuses: [409, 500] } },
+        want: {
+          pointer: "/generation/expectedStatuses/1",
+          message: "must be an integer from 400 to 499",
+        },
+      },
+    ],
+    [
+      "an expected status written as text",
+      {
+        given: { ...BASE, generation: { expectedStatuses: ["409"] } },
+        want: {
+          pointer: "/generation/expectedStatuses/0",
+          message: "must be an integer from 400 to 499",
+        },
       },
     ],
     [
