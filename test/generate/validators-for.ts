@@ -1,8 +1,8 @@
 /**
  * Test helper: the two validators every generated value and mutant goes through.
- * - Ours: the validators' own pipeline (SchemaRegistry's dialect transform, compileSchemas,
- *   createValidatorAjv with src/runtime/formats.ts), compiled in-process as
- *   src/contract/examples/document-examples.ts does; every pattern the classifier accepts is kept.
+ * - Ours: src/cli/compile-request-schemas.ts, the validators' own pipeline (SchemaRegistry's
+ *   dialect transform, compileSchemas, createValidatorAjv with src/runtime/formats.ts) compiled in
+ *   memory, as the contract suite confirms generated values; every pattern the classifier accepts is kept.
  * - The reference: plain ajv 8 + ajv-formats on the raw document (Ajv2020 for OpenAPI 3.1, ajv's
  *   default class for 3.0), with only what plain ajv cannot read rewritten: `nullable: true` as
  *   `anyOf: [{type: null}, …]`, 3.0's boolean exclusive bounds as numbers, 3.0's `$ref` siblings
@@ -11,11 +11,7 @@
 import AjvModule from "ajv";
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { classifyPattern } from "../../src/codegen/validators/classify-pattern.js";
-import { compileSchemas } from "../../src/codegen/validators/compile-schemas.js";
-import { createValidatorAjv } from "../../src/codegen/validators/create-validator-ajv.js";
-import { toDraft07Tuples } from "../../src/codegen/validators/draft07-tuples.js";
-import { SchemaRegistry } from "../../src/codegen/validators/schema-registry.js";
+import { compileRequestSchemas } from "../../src/cli/compile-request-schemas.js";
 import type { OpenApiDocument } from "../../src/document/load-document.js";
 import { mapDocumentSchemas } from "../../src/document/walk-schemas.js";
 import type { Validate } from "../../src/generate/generate-values.js";
@@ -34,43 +30,15 @@ export type Compiled = Validate | { readonly skipped: string };
 /** The README's `decimal`: optional sign, digits on either side of the point may be missing. */
 export const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)$/;
 
-/** Our validators for the schemas at `pointers` of `document`. */
+/**
+ * Our validators for the schemas at `pointers` of `document`: the compiler the CLI hands the
+ * contract suite (codegen's own pipeline), so the property tests check the one that runs.
+ */
 export function compileOurs(
   document: OpenApiDocument,
   pointers: readonly string[],
-): Map<string, Compiled> {
-  let unevaluated = false;
-  const registry = new SchemaRegistry(document, {
-    openapi30: String(document.openapi).startsWith("3.0"),
-    acceptPattern: (pattern) => classifyPattern(pattern).engine !== "none",
-    warn: () => {},
-    unknownFormat: () => {},
-    unknownKeyword: () => {},
-    usesUnevaluated: () => {
-      unevaluated = true;
-    },
-  });
-  const ids = pointers.map((pointer) => registry.idFor(pointer));
-  const drained = registry.drain();
-  const schemas = unevaluated
-    ? drained
-    : new Map([...drained].map(([id, s]) => [id, toDraft07Tuples(s)] as const));
-  const { ajv, failed } = compileSchemas(schemas, [...new Set(ids)], () =>
-    createValidatorAjv({ runtimeImport: "../runtime", unevaluated }),
-  );
-  const out = new Map<string, Compiled>();
-  pointers.forEach((pointer, i) => {
-    const id = ids[i] as string;
-    const why = failed.get(id);
-    const validate = why === undefined ? ajv.getSchema(id) : undefined;
-    out.set(
-      pointer,
-      validate
-        ? (value: unknown) => validate(value) as boolean
-        : { skipped: `ours cannot compile it (${why})` },
-    );
-  });
-  return out;
+): ReadonlyMap<string, Compiled> {
+  return compileRequestSchemas(document, pointers);
 }
 
 /** The raw schema rewritten only where plain ajv cannot read OpenAPI (see the module doc). */
