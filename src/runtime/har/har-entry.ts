@@ -206,6 +206,9 @@ function bodyContent(
     };
   }
   let textBody = decoded;
+  // Wider than isJsonMediaType on purpose: redaction errs towards removing a secret, so any label
+  // naming JSON (NDJSON and vendor "x-json" types too) is tried; a body that does not parse keeps
+  // its text and the scrub below.
   if (redaction.jsonPointers.length > 0 && /json/i.test(mimeType)) {
     try {
       const { value, redacted } = redactJsonPointers(JSON.parse(decoded), redaction.jsonPointers);
