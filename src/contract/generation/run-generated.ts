@@ -11,6 +11,7 @@
 import { CannotGenerate } from "../../generate/cannot-generate.js";
 import type { OperationSpec } from "../../runtime/operation-index.js";
 import type { CaseResult } from "../run/case-executor.js";
+import { startDeleteMemoryProxy } from "../targets/delete-memory-proxy.js";
 import { exploreOperation } from "./explore-operation.js";
 import { readFailures, writeFailures } from "./failure-database.js";
 import type { GenerationMode } from "./generated-case.js";
@@ -189,15 +190,30 @@ export async function runGenerated(
   if (chains.length > 0 && !input.session.allowWrites && input.session.target === "live") {
     notes.push("stateful sequences not run: they create and delete resources; pass --allow-writes");
   } else if (chains.length > 0 && !stopped()) {
-    sequences = await runChains(chains, generators, {
-      seed,
-      stateless,
-      note: (line) => notes.push(line),
-      send: (operation, drawn, mode, step) => send(operation, drawn, mode, step),
-    });
-    if (stateless)
+    // Prism forgets nothing because it stores nothing: in front of it, a proxy that remembers deletes.
+    const proxy = stateless ? await startDeleteMemoryProxy(input.session.baseUrl) : undefined;
+    try {
+      const chainSend = proxy
+        ? generatedSender(
+            { ...input, session: { ...input.session, baseUrl: proxy.baseUrl } },
+            seed,
+            options.expectedStatuses,
+            bodyTypes,
+          )
+        : send;
+      sequences = await runChains(chains, generators, {
+        seed,
+        stateless,
+        deletesRemembered: proxy !== undefined,
+        note: (line) => notes.push(line),
+        send: (operation, drawn, mode, step) => chainSend(operation, drawn, mode, step),
+      });
+    } finally {
+      await proxy?.close();
+    }
+    if (proxy)
       notes.push(
-        `stateful sequences against Prism: create → retrieve → delete only, every response checked and the created id threaded into retrieve and delete; use_after_free (retrieve after delete gives 404) not run: Prism is stateless (run the sequences against the sandbox or a live target with --allow-writes)`,
+        `stateful sequences against Prism: create → retrieve → delete → retrieve through a proxy that remembers deletes (Prism is stateless: after a 2xx DELETE the proxy asks it for the document's own 404 of that path); ${proxy.deleted.size} path(s) deleted`,
       );
   }
   if (options.failureDir) await writeFailures(options.failureDir, input.index.api, kept);

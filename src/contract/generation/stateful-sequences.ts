@@ -6,10 +6,11 @@
  * `id` or the `Location` header's last segment. Two sequence checks (Schemathesis' names): `ensure_resource_availability` (what was
  * created can be retrieved) and `use_after_free` (what was deleted is gone: 404 or 410). Every
  * response also goes through the generated-case checks. Only where writes are allowed. Against a
- * stateless mock (Prism) a chain stops after the delete: each response is still checked and the
- * created id must be accepted by retrieve and delete (Prism validates it against their path
- * parameters), but `use_after_free` needs a target that stores what it creates, and is not run
- * (never passed on the mock's word).
+ * stateless mock (Prism) the generated phase puts a proxy that remembers deletes in front of it
+ * (src/contract/targets/delete-memory-proxy.ts): after a 2xx DELETE it asks Prism for the
+ * document's own 404 for that path, so the whole chain runs; without it a chain stops after the
+ * delete (never passed on the mock's word). Each response is still checked, and the created id must
+ * be accepted by retrieve and delete (Prism validates it against their path parameters).
  * @see https://spec.openapis.org/oas/v3.1.0#link-object
  */
 import fc from "fast-check";
@@ -170,6 +171,11 @@ export async function runChains(
      * invented it from the response schema; the vendor did not send it).
      */
     readonly stateless?: boolean;
+    /**
+     * The stateless target sits behind a proxy that remembers deletes (delete-memory-proxy.ts):
+     * the retrieve after the delete runs, and `use_after_free` with it.
+     */
+    readonly deletesRemembered?: boolean;
     /** Why a chain stopped early (a line for the summary). */
     readonly note?: (line: string) => void;
   },
@@ -194,7 +200,8 @@ export async function runChains(
           ? fromExpression(created, chain.idExpression)
           : undefined;
     if (id === undefined) continue;
-    const path = { [chain.idParameter]: id };
+    // The parent's path parameters (`/accounts/{accountId}/payments`) carry over to the item's path.
+    const path = { ...(request.path ?? {}), [chain.idParameter]: id };
     const reader = generators.get(chain.retrieve.key);
     if (
       options.stateless &&
@@ -230,7 +237,7 @@ export async function runChains(
     results.push(removed);
     const removedStatus = removed.run.exchanges[0]?.status;
     if (removedStatus === undefined || removedStatus < 200 || removedStatus >= 300) continue;
-    if (options.stateless) continue;
+    if (options.stateless && !options.deletesRemembered) continue;
     const after = await read("retrieve after delete");
     const afterStatus = after.run.exchanges[0]?.status;
     results.push(
