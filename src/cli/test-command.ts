@@ -301,6 +301,9 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
   let prepared: PreparedSuite | undefined;
   let exitCode = 0;
   let setupError: string | undefined;
+  // vitest swallows a reporter's error: one thrown while reporting is kept here so that it ends
+  // the command instead of leaving exit code 0 behind a run whose reports were never written.
+  let reportingError: unknown;
   try {
     prepared = await prepareSuite(suiteOptions);
     const current = (): PreparedSuite => prepared as PreparedSuite;
@@ -314,7 +317,7 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
       maxResponseBytes,
       derive: { ...suiteOptions.derive, values: suite.values },
     });
-    const onRunEnd = async (collected: CollectedRun): Promise<void> => {
+    const reportRun = async (collected: CollectedRun): Promise<void> => {
       const problem = collected.setupError ?? nothingSent(current(), collected);
       if (problem !== undefined || collected.errors.length > 0) {
         // One line per problem, no summary: as a setup error before any case (exit 2).
@@ -352,6 +355,15 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
       process.stdout.write(`reports: ${written.files.join("\n         ")}\n`);
       exitCode = ran === 0 && !passThrough.shard ? 2 : suiteExitCode(suite);
     };
+    const onRunEnd = async (collected: CollectedRun): Promise<void> => {
+      try {
+        await reportRun(collected);
+      } catch (error) {
+        reportingError = error;
+        exitCode = 2;
+        if (passThrough.watch) process.stderr.write(`api-contracts test: ${String(error)}\n`);
+      }
+    };
     const root = packageRoot();
     const watchFiles = new Map(
       current().apis.map(({ loaded }) => [
@@ -381,6 +393,7 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
     await recordings.recorded?.close();
     removeHandlers();
   }
+  if (reportingError !== undefined && !passThrough.watch) throw reportingError;
   if (setupError !== undefined && !passThrough.watch) throw new ContractSetupError(setupError);
   return exitCode;
 }

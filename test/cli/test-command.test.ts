@@ -3,61 +3,25 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox-server.js";
+import { runCli } from "../contract/run-cli.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** Fake credentials: the test proves they never reach any output or report. */
 const GCORE_KEY = "gk_fake_9Xq2Lm7Tz4Rw";
 const MPT_TOKEN = "idt:TKN-fake-5Vb8Nc3Hd6";
-const ENV_NAMES = [
-  "CONTRACT_TARGET",
-  "GCORE_API_KEY",
-  "GCORE_BASE_URL",
-  "MPT_API_TOKEN",
-  "MPT_API_BASE_URL",
-  "MPT_INVOICE_IDS",
-];
-
 let reports: string;
-let saved: Record<string, string | undefined>;
 beforeAll(async () => {
   reports = await mkdtemp(join(tmpdir(), "contract-cli-"));
-  saved = Object.fromEntries(ENV_NAMES.map((name) => [name, process.env[name]]));
-});
-afterEach(() => {
-  for (const name of ENV_NAMES) {
-    if (saved[name] === undefined) delete process.env[name];
-    else process.env[name] = saved[name];
-  }
-  vi.restoreAllMocks();
 });
 afterAll(async () => {
   await rm(reports, { recursive: true, force: true });
 });
 
-/** Run the CLI in-process with `env` set; returns the exit code and everything written. */
-async function cli(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; out: string; err: string }> {
-  for (const name of ENV_NAMES) delete process.env[name];
-  Object.assign(process.env, env);
-  let out = "";
-  let err = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  const code = await main(["test", "--reports", reports, ...args]);
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
+/** `api-contracts test --reports <tmp> …args` in-process with only `env` among the live variables. */
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  runCli(["test", "--reports", reports, ...args], env);
 
 describe("usage and set-up errors exit 2 with a clear message", () => {
   it.each([
@@ -171,6 +135,20 @@ describe("live target", () => {
       for (const text of texts) expect(text).not.toContain(secret);
     }
     expect(texts.join("")).toContain("apikey ***");
+  });
+
+  it("exits 2 naming GITHUB_STEP_SUMMARY when the reports cannot be written (never a silent 0)", async () => {
+    const before = process.env.GITHUB_STEP_SUMMARY;
+    const { code, err } = await cli(["--target", "live", "--api", "gcore-billing"], {
+      ...sandboxEnv(),
+      GITHUB_STEP_SUMMARY: join(reports, "no-such-folder", "summary.md"),
+    });
+    expect(code).toBe(2);
+    expect(err).toMatch(
+      /^api-contracts test: cannot append the summary to GITHUB_STEP_SUMMARY \(.*no-such-folder\/summary\.md\): ENOENT/m,
+    );
+    expect(err).not.toMatch(/^\s+at /m);
+    expect(process.env.GITHUB_STEP_SUMMARY).toBe(before);
   });
 
   it("exits 1 on a contract violation (drift in the sandbox)", async () => {

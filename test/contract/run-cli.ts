@@ -30,7 +30,9 @@ export async function runCli(
   env: Record<string, string> = {},
   seams?: TestCommandSeams,
 ): Promise<CliRun> {
-  const saved = Object.fromEntries(LIVE_ENV_NAMES.map((name) => [name, process.env[name]]));
+  // Every variable touched is put back, so that tests sharing a worker cannot leak into each other.
+  const touched = [...new Set([...LIVE_ENV_NAMES, ...Object.keys(env)])];
+  const saved = Object.fromEntries(touched.map((name) => [name, process.env[name]]));
   for (const name of LIVE_ENV_NAMES) delete process.env[name];
   Object.assign(process.env, env);
   let out = "";
@@ -61,7 +63,7 @@ export async function runCli(
   } finally {
     stdout.mockRestore();
     stderr.mockRestore();
-    for (const name of LIVE_ENV_NAMES) {
+    for (const name of touched) {
       if (saved[name] === undefined) delete process.env[name];
       else process.env[name] = saved[name];
     }

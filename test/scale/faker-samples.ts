@@ -16,9 +16,9 @@
 import { Ajv } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import jsf from "json-schema-faker";
 import type { OpenApiDocument } from "../../src/document/load-document.js";
 import { getAtPointer } from "../../src/runtime/json-pointer.js";
+import { fakeJson, seeded } from "../support/json-schema-faker.js";
 
 type Json = Record<string, unknown>;
 
@@ -137,22 +137,12 @@ function numericBoundsForFaker(schema: Json): Json {
   return out;
 }
 
-/** A small seeded PRNG (mulberry32), so that every run generates the same bodies. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-// Formats json-schema-faker does not know, or writes wrongly: one valid value each.
-jsf.format("uri-template", () => "https://api.example.com/items/{id}{?page}");
-jsf.format("decimal", () => "1234.50");
-jsf.format("byte", () => "aGVsbG8=");
+/** Formats json-schema-faker does not know, or writes wrongly: one valid value each. */
+const FAKER_FORMATS = {
+  "uri-template": () => "https://api.example.com/items/{id}{?page}",
+  decimal: () => "1234.50",
+  byte: () => "aGVsbG8=",
+};
 
 /**
  * OpenAPI's formats the generated validators check beyond ajv-formats, defined for the reference
@@ -173,18 +163,21 @@ const OPENAPI_FORMATS = {
 
 /** One fake body for an inlined schema; the same `seed` gives the same body. */
 export function fakeBody(schema: unknown, seed: number): unknown {
-  jsf.option({
-    random: seeded(seed),
-    alwaysFakeOptionals: false,
-    optionalsProbability: 0.2,
-    maxItems: 3,
-    failOnInvalidFormat: false,
-    failOnInvalidTypes: false,
-    refDepthMax: 2,
-    useExamplesValue: false,
-    useDefaultValue: false,
-  });
-  return jsf.generate(structuredClone(schema) as never);
+  return fakeJson(
+    structuredClone(schema),
+    {
+      random: seeded(seed),
+      alwaysFakeOptionals: false,
+      optionalsProbability: 0.2,
+      maxItems: 3,
+      failOnInvalidFormat: false,
+      failOnInvalidTypes: false,
+      refDepthMax: 2,
+      useExamplesValue: false,
+      useDefaultValue: false,
+    },
+    FAKER_FORMATS,
+  );
 }
 
 /** The verdict of a plain, independently configured ajv on one sample. */

@@ -7,6 +7,7 @@
 import { appendFile, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { redactSecrets } from "../../runtime/redact.js";
+import { ContractSetupError } from "../contract-errors.js";
 import type { SuiteResult } from "../run-suite.js";
 import { formatHtmlReport } from "./html-report.js";
 import { buildJsonReport } from "./json-report.js";
@@ -33,13 +34,22 @@ export interface WriteReportsOptions {
   readonly note?: string | undefined;
 }
 
-/** Write `contract-<target>.{json,junit.xml,html,md}` into `directory`. */
+/**
+ * Write `contract-<target>.{json,junit.xml,html,md}` into `directory`.
+ * @throws ContractSetupError naming the folder or the step-summary file that cannot be written.
+ */
 export async function writeReports(
   suite: SuiteResult,
   directory: string,
   options: WriteReportsOptions = {},
 ): Promise<WrittenReports> {
-  await mkdir(directory, { recursive: true });
+  try {
+    await mkdir(directory, { recursive: true });
+  } catch (error) {
+    throw new ContractSetupError(
+      `cannot create the reports folder ${directory}: ${reason(error)}; pass a writable --reports DIR`,
+    );
+  }
   const base = join(directory, `contract-${suite.target}`);
   const json = `${base}.json`;
   const junit = `${base}.junit.xml`;
@@ -50,12 +60,33 @@ export async function writeReports(
     options.note ??
     (options.shard ? `This is shard ${options.shard} of a sharded run.` : undefined);
   const summary = clean(formatMarkdownSummary(suite, note));
-  await Promise.all([
-    writeFile(json, clean(`${JSON.stringify(buildJsonReport(suite, options.shard), null, 2)}\n`)),
-    writeFile(junit, clean(formatJunit(suite))),
-    writeFile(html, clean(formatHtmlReport(suite, note))),
-    writeFile(markdown, summary),
-  ]);
-  if (options.stepSummary) await appendFile(options.stepSummary, `${summary}\n`);
+  try {
+    await Promise.all([
+      writeFile(json, clean(`${JSON.stringify(buildJsonReport(suite, options.shard), null, 2)}\n`)),
+      writeFile(junit, clean(formatJunit(suite))),
+      writeFile(html, clean(formatHtmlReport(suite, note))),
+      writeFile(markdown, summary),
+    ]);
+  } catch (error) {
+    throw new ContractSetupError(
+      `cannot write the reports into ${directory}: ${reason(error)}; pass a writable --reports DIR`,
+    );
+  }
+  if (options.stepSummary) {
+    try {
+      await appendFile(options.stepSummary, `${summary}\n`);
+    } catch (error) {
+      throw new ContractSetupError(
+        `cannot append the summary to GITHUB_STEP_SUMMARY (${options.stepSummary}): ${reason(error)}; unset the variable or point it at an existing file`,
+        "GITHUB_STEP_SUMMARY",
+      );
+    }
+  }
   return { json, junit, html, markdown, files: [json, junit, html, markdown] };
+}
+
+/** The system's reason for a failed write (`ENOENT: no such file or directory`), without a stack. */
+function reason(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  return e.message?.split(", ")[0] ?? String(error);
 }
