@@ -1,5 +1,6 @@
 import { join, relative } from "node:path";
 import { isEmptyDiff } from "../codegen/diff-tree.js";
+import type { Emitter } from "../codegen/emitter.js";
 import { type SyncResult, syncRepository, syncSpecFile } from "../codegen/sync-output.js";
 import { CheckFailedError, UsageError } from "../errors.js";
 import { parseOptions } from "./parse-options.js";
@@ -53,8 +54,14 @@ function report(result: SyncResult, check: boolean): number {
   return 0;
 }
 
+/** What a caller may hand {@link run} instead of its defaults (tests share one set of emitters). */
+export interface CodegenSeams {
+  /** The emitters to generate with; by default a types worker is started per run. */
+  readonly emitters?: readonly Emitter[];
+}
+
 /** `api-contracts codegen`: see {@link HELP}. */
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], seams: CodegenSeams = {}): Promise<number> {
   const { values } = parseOptions("codegen", {
     args,
     options: {
@@ -91,6 +98,7 @@ export async function run(args: string[]): Promise<number> {
       strict,
       ...(api !== undefined ? { api } : {}),
       ...(runtimeImport !== undefined ? { runtimeImport } : {}),
+      ...(seams.emitters ? { emitters: seams.emitters } : {}),
     });
     return report(result, check);
   }
@@ -101,6 +109,7 @@ export async function run(args: string[]): Promise<number> {
     check,
     strict,
     ...(values.api ? { apis: values.api } : {}),
+    ...(seams.emitters ? { emitters: seams.emitters } : {}),
   });
   return report(result, check);
 }

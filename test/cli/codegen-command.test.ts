@@ -1,12 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run } from "../../src/cli/codegen-command.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { run as runCodegen } from "../../src/cli/codegen-command.js";
+import { main } from "../../src/cli/main.js";
+import { documentEmitters } from "../../src/codegen/emitters.js";
 import { CheckFailedError, UsageError } from "../../src/errors.js";
 
-const repoRoot = join(import.meta.dirname, "../..");
 const fixtures = join(import.meta.dirname, "../fixtures/codegen");
 let root: string;
 
@@ -19,17 +19,28 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** The CLI as users run it (main.ts maps errors to exit codes), in a child process. */
-function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", join(repoRoot, "src/cli/main.ts"), "codegen", ...args],
-    {
-      cwd: repoRoot,
-      encoding: "utf8",
-    },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** The codegen command with the in-thread emitters (no types worker started per call). */
+const run = (args: string[]) => runCodegen(args, { emitters: documentEmitters });
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The CLI as users run it (main maps errors to exit codes and one-line messages), in-process. */
+async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const status = await main(["codegen", ...args]);
+  vi.restoreAllMocks();
+  return { status, stdout, stderr };
 }
 
 describe("api-contracts codegen (run)", () => {
@@ -109,8 +120,8 @@ describe("api-contracts codegen (exit codes through the CLI)", () => {
           /--strict: .*bad-ref\.yaml has 1 warning\(s\)[\s\S]*\/schema\/\$ref: unresolvable-ref: \$ref '#\/components\/schemas\/Missing'/,
       },
     ],
-  ])("%s", (_name, { args, status, stderr }) => {
-    const result = cli(args());
+  ])("%s", async (_name, { args, status, stderr }) => {
+    const result = await cli(args());
     expect(result.stderr).toMatch(stderr);
     expect(result.status).toBe(status);
   });

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox-server.js";
-import { runCli } from "../contract/run-cli.js";
+import { runCli } from "../support/run-cli.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** Fake credentials: the test proves they never reach any output or report. */
@@ -139,10 +139,13 @@ describe("live target", () => {
 
   it("exits 2 naming GITHUB_STEP_SUMMARY when the reports cannot be written (never a silent 0)", async () => {
     const before = process.env.GITHUB_STEP_SUMMARY;
-    const { code, err } = await cli(["--target", "live", "--api", "gcore-billing"], {
-      ...sandboxEnv(),
-      GITHUB_STEP_SUMMARY: join(reports, "no-such-folder", "summary.md"),
-    });
+    const { code, err } = await cli(
+      ["--target", "live", "--api", "gcore-billing", "--rate", "1000"],
+      {
+        ...sandboxEnv(),
+        GITHUB_STEP_SUMMARY: join(reports, "no-such-folder", "summary.md"),
+      },
+    );
     expect(code).toBe(2);
     expect(err).toMatch(
       /^api-contracts test: cannot append the summary to GITHUB_STEP_SUMMARY \(.*no-such-folder\/summary\.md\): ENOENT/m,

@@ -400,7 +400,9 @@ describe("codegen of the smallest document per shape", () => {
     "%s with --strict: exit 2 naming the warning, nothing written",
     async (_name, { file, warnings }) => {
       const out = join(OUT, `strict-${file}`);
-      const failure = run(["--spec", join(FIXTURES, `${file}.yaml`), "--out", out, "--strict"]);
+      const failure = run(["--spec", join(FIXTURES, `${file}.yaml`), "--out", out, "--strict"], {
+        emitters: documentEmitters,
+      });
       await expect(failure).rejects.toBeInstanceOf(StrictWarningsError);
       await expect(failure).rejects.toMatchObject({ exitCode: 2 });
       await expect(failure).rejects.toThrow(String(warnings[0]?.split(" ")[1]));
@@ -412,7 +414,9 @@ describe("codegen of the smallest document per shape", () => {
   it("a document without defects passes --strict", async () => {
     const out = join(OUT, "strict-clean");
     await expect(
-      run(["--spec", join(FIXTURES, "ref-shaped-data.yaml"), "--out", out, "--strict"]),
+      run(["--spec", join(FIXTURES, "ref-shaped-data.yaml"), "--out", out, "--strict"], {
+        emitters: documentEmitters,
+      }),
     ).resolves.toBe(0);
     expect(existsSync(join(out, "client.ts"))).toBe(true);
   }, 60_000);

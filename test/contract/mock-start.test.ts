@@ -11,7 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismStartError, startPrism } from "../../src/contract/targets/prism-server.js";
-import { runCli } from "./run-cli.js";
+import { runCli } from "../support/run-cli.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** Stripe's whole document: Prism needs far longer than the budget below to load it. */

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,8 +17,9 @@ import { detectDrift } from "../../src/drift/detect-drift.js";
 import { getAtPointer } from "../../src/runtime/json-pointer.js";
 import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
 import { generateInto } from "../scale/generate-into.js";
+import { runCliIn } from "../support/run-cli.js";
 
-const repo = join(import.meta.dirname, "../..");
+const _repo = join(import.meta.dirname, "../..");
 const fixtures = join(import.meta.dirname, "../fixtures/spec");
 /** Load a fixture, named in messages by its path under test/fixtures/spec/. */
 const load = (name: string) => loadOpenApiFile(join(fixtures, name), name);
@@ -347,14 +347,10 @@ describe("every command sees the bundled document", () => {
   });
 });
 
-/** The CLI as users run it, in a child process. */
-function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", join(repo, "src/cli/main.ts"), ...args],
-    { cwd: fixtures, encoding: "utf8" },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** The CLI as users run it from the fixtures folder (main maps errors to exit codes), in-process. */
+async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const { code, out, err } = await runCliIn(fixtures, args);
+  return { status: code, stdout: out, stderr: err };
 }
 
 describe("exit codes through the CLI", () => {
@@ -404,8 +400,8 @@ describe("exit codes through the CLI", () => {
           /^api-contracts codegen: multi-file\/remote\/openapi\.yaml: .*\$ref 'https:\/\/schemas\.example\.com\/billing\.yaml#\/Invoice' is a remote reference.*vendor it beside the document/,
       },
     ],
-  ])("%s", (_name, { args, status, stdout, stderr }) => {
-    const result = cli(args());
+  ])("%s", async (_name, { args, status, stdout, stderr }) => {
+    const result = await cli(args());
     expect(result.stderr).toMatch(stderr);
     if (stdout) expect(result.stdout).toMatch(stdout);
     expect(result.status).toBe(status);

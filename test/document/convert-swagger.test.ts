@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,8 +10,9 @@ import { ContractViolationError } from "../../src/runtime/contract-violation-err
 import { getAtPointer } from "../../src/runtime/json-pointer.js";
 import { json, type RecordingServer, startRecordingServer } from "../client/recording-server.js";
 import { generateInto } from "../scale/generate-into.js";
+import { runCliIn } from "../support/run-cli.js";
 
-const repo = join(import.meta.dirname, "../..");
+const _repo = join(import.meta.dirname, "../..");
 const fixtures = join(import.meta.dirname, "../fixtures/spec");
 
 /** Load a fixture, collecting the notices it causes. */
@@ -67,24 +67,17 @@ describe("Swagger 2.0 is converted to OpenAPI 3.0 with a one-line notice", () =>
   it("through the CLI: codegen --spec prints the notice once on stderr and exits 0", async () => {
     const out = await mkdtemp(join(tmpdir(), "swagger-cli-"));
     try {
-      const result = spawnSync(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          join(repo, "src/cli/main.ts"),
-          "codegen",
-          "--spec",
-          "swagger/petstore.yaml",
-          "--out",
-          out,
-        ],
-        { cwd: fixtures, encoding: "utf8" },
-      );
-      expect(result.stderr.split("\n").filter((line) => line.includes("notice:"))).toEqual([
+      const result = await runCliIn(fixtures, [
+        "codegen",
+        "--spec",
+        "swagger/petstore.yaml",
+        "--out",
+        out,
+      ]);
+      expect(result.err.split("\n").filter((line) => line.includes("notice:"))).toEqual([
         "api-contracts codegen: notice: converted Swagger 2.0 document swagger/petstore.yaml to OpenAPI 3.0 with swagger2openapi",
       ]);
-      expect(result.status).toBe(0);
+      expect(result.code).toBe(0);
     } finally {
       await rm(out, { recursive: true, force: true });
     }

@@ -1,12 +1,10 @@
-import { execFile } from "node:child_process";
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/vendor-command.js";
 import { SpecError, StrictWarningsError, UnknownApiError } from "../../src/errors.js";
+import { runCliIn } from "../support/run-cli.js";
 
 const repo = join(import.meta.dirname, "../..");
 const GCORE_DOC = "specs/gcore-billing/openapi.yaml";
@@ -222,24 +220,10 @@ describe("vendor with bad input in one API", () => {
 });
 
 describe("api-contracts vendor, end to end", () => {
-  const cli = (args: string[], cwd: string) =>
-    promisify(execFile)(
-      process.execPath,
-      [
-        "--import",
-        pathToFileURL(join(repo, "node_modules/tsx/dist/loader.mjs")).href,
-        join(repo, "src/cli/main.ts"),
-        ...args,
-      ],
-      { cwd },
-    ).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({
-        code: error.code,
-        stdout: error.stdout,
-        stderr: error.stderr,
-      }),
-    );
+  const cli = async (args: string[], cwd: string) => {
+    const { code, out, err } = await runCliIn(cwd, args);
+    return { code, stdout: out, stderr: err };
+  };
 
   it.each([
     [["vendor", "--check"], 0, /^$/],

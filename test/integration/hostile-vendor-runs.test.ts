@@ -17,7 +17,7 @@ import {
   startHostileVendor,
 } from "../../src/sandbox/hostile-vendor.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox-server.js";
-import { runCli } from "../contract/run-cli.js";
+import { runCli } from "../support/run-cli.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const KEY = "gk_hostile_cli_7Rm3Vx9Pq";

@@ -7,7 +7,7 @@ import { createGcoreBillingClient } from "../../generated/gcore-billing/client.j
 import { replayAfterDrift, replayDriftResults } from "../../src/replay/replay-after-drift.js";
 import { replayRecordings } from "../../src/replay/replay-recordings.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox-server.js";
-import { runCli } from "../contract/run-cli.js";
+import { runCli } from "../support/run-cli.js";
 
 const SPEC = "specs/gcore-billing/openapi.yaml";
 type Doc = {

@@ -99,6 +99,9 @@ describe.each(SCALE_SPECS)("$id", (spec) => {
           else falseRejections.push(`${where}: ${JSON.stringify(result.errors.slice(0, 3))}`);
         }
       }
+      process.stdout.write(
+        `${spec.id}: ${sampled.length} responses sampled, ${generated} bodies generated, ${accepted} accepted, ${setAside.length} set aside as faker artifacts\n`,
+      );
       expect(falseRejections).toEqual([]);
       expect(sampled.length).toBeGreaterThanOrEqual(SAMPLED_RESPONSES);
       expect(generated).toBeGreaterThanOrEqual(0.95 * sampled.length * SEEDS.length);

@@ -6,7 +6,7 @@ import { createGcoreBillingClient } from "../../../generated/gcore-billing/clien
 import { startRecordedTarget } from "../../../src/contract/targets/recorded-target.js";
 import { type Sandbox, startSandbox } from "../../../src/sandbox/sandbox-server.js";
 import { secretForms } from "../../client/secret-forms.js";
-import { runCli } from "../run-cli.js";
+import { runCli } from "../../support/run-cli.js";
 
 /** Keys with characters that change under URL, JSON and base64 encoding. */
 const GCORE_KEY = "gk_rec/9Xq+2Lm=7Tz";

@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../run-cli.js";
+import { runCli } from "../../support/run-cli.js";
 
 let dir: string;
 const runs: Record<string, { code: number; out: string; err: string }> = {};

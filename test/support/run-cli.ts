@@ -1,4 +1,4 @@
-/** Running `api-contracts test` in-process with a chosen environment, capturing what it writes. */
+/** Running the CLI (`main`) in-process with a chosen environment, capturing what it writes. */
 import { vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { run as runTestCommand, type TestCommandSeams } from "../../src/cli/test-command.js";
@@ -67,5 +67,23 @@ export async function runCli(
       if (saved[name] === undefined) delete process.env[name];
       else process.env[name] = saved[name];
     }
+  }
+}
+
+/**
+ * {@link runCli} with `cwd` as the working directory for the call (put back afterwards), for
+ * commands whose messages show paths relative to where the user runs them.
+ */
+export async function runCliIn(
+  cwd: string,
+  argv: string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    return await runCli(argv, env);
+  } finally {
+    process.chdir(before);
   }
 }
