@@ -23,8 +23,6 @@ export interface RecordingSetup {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** `--target recorded` without `--api`: the recorded APIs. */
   readonly apis?: readonly string[];
-  /** `--target recorded`: unpaced (nothing leaves the machine). */
-  readonly rate?: number;
 }
 
 /** Resolve `--target recorded DIR`, `--record DIR` and `--redact FILE`. */
@@ -67,7 +65,6 @@ export async function resolveRecordingFlags(
       recorded,
       env: { ...env, ...recorded.env },
       apis: values.api && values.api.length > 0 ? values.api : recorded.apis,
-      rate: Number.POSITIVE_INFINITY,
     };
   }
   if (values.record === undefined) return { target };

@@ -58,7 +58,8 @@ run as vitest tests, one per case, named '<api> › <operationId> › <case>'.
   --api ID            only this API (repeatable)
   --strict-examples   spec examples that break their own schema fail the run (default: warning)
   --allow-writes      live: also call operations other than GET and HEAD
-  --rate N            live: at most N requests per second per API (default ${DEFAULT_RATE})
+  --rate N            live: at most N requests per second per API (default ${DEFAULT_RATE};
+                      recordings replay unpaced unless --rate is given)
   --timeout SECONDS   per request, until the whole body has arrived (default ${DEFAULT_TIMEOUT_MS / 1000})
   --max-response-bytes N
                       largest response body read, counted after decompression
@@ -117,6 +118,16 @@ function bytesOf(text: string | undefined): number | undefined {
       `--max-response-bytes must be a positive whole number of bytes, e.g. 10485760 for 10 MiB; got '${text}'`,
     );
   return Number(text);
+}
+
+/**
+ * Requests per second per API, null when unpaced: the --rate given (infinite: unpaced), else
+ * unpaced for a replay of recordings (pacing protects a vendor; a recording served from this
+ * machine needs none), else {@link DEFAULT_RATE}.
+ */
+export function pacingOf(rate: number | undefined, recorded: boolean): number | null {
+  if (rate !== undefined) return Number.isFinite(rate) ? rate : null;
+  return recorded ? null : DEFAULT_RATE;
 }
 
 function rateOf(text: string | undefined): number | undefined {
@@ -259,6 +270,7 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
   );
   const target = recordings.target;
   const rate = rateOf(values.rate);
+  const pacing = pacingOf(rate, values.target === "recorded");
   const timeoutMs = secondsOf("--timeout", values.timeout);
   const mockStartTimeoutMs = secondsOf("--mock-start-timeout", values["mock-start-timeout"]);
   const maxResponseBytes = bytesOf(values["max-response-bytes"]);
@@ -282,7 +294,7 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
     ...(recordings.env ? { env: recordings.env } : {}),
     strictExamples,
     allowWrites: values["allow-writes"] ?? false,
-    rate: recordings.rate ?? rate,
+    rate: pacing ?? Number.POSITIVE_INFINITY,
     timeoutMs,
     maxResponseBytes,
     mockStartTimeoutMs,
@@ -310,8 +322,7 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
     const configOf = (suite: PreparedSuite): ContractRunConfig => ({
       target,
       apis: suite.apis.map((a) => withRecording(a.provided, recordings.recording)),
-      // null (unpaced) only for an infinite --rate; no --rate keeps the default pacing.
-      rate: rate === undefined ? DEFAULT_RATE : Number.isFinite(rate) ? rate : null,
+      rate: pacing,
       allowWrites: suiteOptions.allowWrites,
       timeoutMs,
       maxResponseBytes,
@@ -333,7 +344,7 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
           compile: compileRequestSchemas,
           reportsDir,
           allowWrites: suiteOptions.allowWrites,
-          rate: rate === undefined ? DEFAULT_RATE : Number.isFinite(rate) ? rate : null,
+          rate: pacing,
           timeoutMs,
           maxResponseBytes,
           log: (line) => process.stderr.write(`api-contracts test: ${line}\n`),

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pacingOf } from "../../src/cli/test-command.js";
+import { DEFAULT_RATE } from "../../src/contract/targets/request-pacer.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox-server.js";
 import { runCli } from "../support/run-cli.js";
 
@@ -243,5 +245,17 @@ describe("mock target and Ctrl-C", () => {
     expect(await exited).toBe(130);
     expect(err).toContain("SIGINT: stopping");
     await expect(fetch(url)).rejects.toThrow();
+  });
+});
+
+describe("pacingOf: requests per second per API", () => {
+  it.each<[string, { given: [number | undefined, boolean]; want: number | null }]>([
+    ["live without --rate: the default", { given: [undefined, false], want: DEFAULT_RATE }],
+    ["live with --rate 2", { given: [2, false], want: 2 }],
+    ["an infinite --rate: unpaced", { given: [Number.POSITIVE_INFINITY, false], want: null }],
+    ["a replay of recordings without --rate: unpaced", { given: [undefined, true], want: null }],
+    ["a replay with --rate 3: paced as asked", { given: [3, true], want: 3 }],
+  ])("%s", (_, { given, want }) => {
+    expect(pacingOf(...given)).toBe(want);
   });
 });
