@@ -16,9 +16,8 @@ import { tolerateDefects } from "../../src/codegen/tolerate-defects.js";
 import type { OpenApiDocument } from "../../src/document/load-document.js";
 import { StrictWarningsError } from "../../src/errors.js";
 import { getAtPointer } from "../../src/runtime/json-pointer.js";
-import type { ApiIndex } from "../../src/runtime/operation-index.js";
-import type { ValidatorModule } from "../../src/runtime/validate/types.js";
 import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
+import { loadGenerated } from "../support/load-generated.js";
 import { typeCheck, typeScriptFiles } from "./type-check.js";
 
 const REPO_ROOT = resolve(import.meta.dirname, "../..");
@@ -363,13 +362,7 @@ describe("codegen of the smallest document per shape", () => {
     ],
   ])("the validators read the document as written: %s", async (_name, { file, body, valid }) => {
     const dir = join(OUT, file);
-    const { apiIndex } = (await import(pathToFileURL(join(dir, "operations.ts")).href)) as {
-      apiIndex: ApiIndex;
-    };
-    const module = (await import(
-      pathToFileURL(join(dir, "validators.ts")).href
-    )) as ValidatorModule;
-    await module.loadAll?.();
+    const { index: apiIndex, module } = await loadGenerated(dir);
     const result = validateResponseWith(apiIndex, module, {
       operation: "getA",
       status: 200,

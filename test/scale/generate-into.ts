@@ -1,12 +1,8 @@
 /**
  * Codegen of one document into a folder inside this repository (so that the generated code imports
- * `src/runtime` by a relative path), then its operation index and validators, loaded with tsx's
- * `tsImport` rather than through vitest's module graph: a large document's hundreds of generated
- * modules load in a second instead of several.
+ * `src/runtime` by a relative path), then its operation index and validators (loadGenerated).
  */
 import { join, relative } from "node:path";
-import { pathToFileURL } from "node:url";
-import { tsImport } from "tsx/esm/api";
 import { startParallelEmitters } from "../../src/codegen/emitters.js";
 import { type GeneratedApi, generateApi } from "../../src/codegen/generate-api.js";
 import { replaceDirectory } from "../../src/codegen/write-tree.js";
@@ -14,6 +10,7 @@ import { readSpec } from "../../src/document/discover-specs.js";
 import type { OpenApiDocument } from "../../src/document/load-document.js";
 import type { ApiIndex } from "../../src/runtime/operation-index.js";
 import type { ValidatorModule } from "../../src/runtime/validate/types.js";
+import { loadGenerated } from "../support/load-generated.js";
 import { REPO_ROOT } from "./bench-specs.js";
 
 /** A generated API, written and loaded with every validator imported. */
@@ -46,16 +43,6 @@ export async function generateInto(file: string, api: string): Promise<LoadedGen
     await parallel.close();
   }
   await replaceDirectory(outDir, generated.files);
-  const operations = (await tsImport(
-    pathToFileURL(join(outDir, "operations.ts")).href,
-    import.meta.url,
-  )) as {
-    apiIndex: ApiIndex;
-  };
-  const module = (await tsImport(
-    pathToFileURL(join(outDir, "validators.ts")).href,
-    import.meta.url,
-  )) as ValidatorModule;
-  await module.loadAll?.();
-  return { document, generated, index: operations.apiIndex, module, outDir };
+  const { index, module } = await loadGenerated(outDir);
+  return { document, generated, index, module, outDir };
 }

@@ -25,7 +25,6 @@
  */
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { pathToFileURL } from "node:url";
 import AjvModule from "ajv";
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
@@ -38,6 +37,7 @@ import type { OpenApiDocument } from "../../src/document/load-document.js";
 import type { ApiIndex, SpecWarning } from "../../src/runtime/operation-index.js";
 import type { ValidatorModule } from "../../src/runtime/validate/types.js";
 import { validateResponseWith } from "../../src/runtime/validate/validate-with-module.js";
+import { loadGenerated } from "../support/load-generated.js";
 import { root } from "./compile-validators.js";
 
 // CommonJS default exports, unwrapped or not depending on the loader.
@@ -500,15 +500,9 @@ export async function generateSuite(
       emitters: parallel.emitters,
     });
     await replaceDirectory(outDir, generated.files);
-    const operations = (await import(pathToFileURL(join(outDir, "operations.ts")).href)) as {
-      apiIndex: ApiIndex;
-    };
-    const module = (await import(
-      pathToFileURL(join(outDir, "validators.ts")).href
-    )) as ValidatorModule;
-    await module.loadAll?.();
+    const { index, module } = await loadGenerated(outDir);
     return {
-      index: operations.apiIndex,
+      index,
       module,
       warnings: generated.warnings,
       dispose: () => rm(outDir, { recursive: true, force: true }),
