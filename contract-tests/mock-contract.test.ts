@@ -10,7 +10,12 @@ import { runContractSuite, type SuiteResult } from "../src/contract/run-suite.js
 
 let suite: SuiteResult;
 beforeAll(async () => {
-  suite = await runContractSuite({ target: "mock", checkExamples: checkDocumentExamples });
+  suite = await runContractSuite({
+    target: "mock",
+    checkExamples: checkDocumentExamples,
+    // Prism inside this worker: its modules load once for every mock the suite starts.
+    prismIsolation: "in-process",
+  });
 });
 
 const apiResult = (api: string) => {

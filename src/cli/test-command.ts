@@ -10,7 +10,7 @@ import { writeReports } from "../contract/reporting/write-reports.js";
 import { deriveApiCases } from "../contract/run/case-executor.js";
 import { FAIL_FAST_AFTER } from "../contract/run/run-api.js";
 import { type PreparedSuite, prepareSuite } from "../contract/run-suite.js";
-import type { PrismServer } from "../contract/targets/prism-server.js";
+import type { PrismIsolation, PrismServer } from "../contract/targets/prism-server.js";
 import { DEFAULT_MOCK_START_TIMEOUT_MS } from "../contract/targets/prism-server.js";
 import { withRecording } from "../contract/targets/record-live.js";
 import { DEFAULT_RATE } from "../contract/targets/request-pacer.js";
@@ -171,6 +171,8 @@ function stopOnSignal(prisms: Set<PrismServer>): () => void {
 export interface TestCommandSeams {
   /** The package Prism is resolved from (point it at a missing one to test the "not installed" path). */
   readonly prismPackage?: string;
+  /** Where each Prism runs (default its own process); tests running many mocks pass "in-process". */
+  readonly prismIsolation?: PrismIsolation;
 }
 
 /** `--shard i/n`, checked. */
@@ -300,6 +302,7 @@ export async function run(args: string[], seams: TestCommandSeams = {}): Promise
     mockStartTimeoutMs,
     skipMissingCredentials: values["skip-missing-credentials"] ?? false,
     ...(seams.prismPackage === undefined ? {} : { prismPackage: seams.prismPackage }),
+    ...(seams.prismIsolation === undefined ? {} : { prismIsolation: seams.prismIsolation }),
     // Seeded Prism answers every request of one schema with the same body: one id is enough.
     derive: target === "mock" ? { retrieveCount: 1 } : {},
     onPrismStarting: (api: string) =>

@@ -20,7 +20,7 @@ import type { PageProgress } from "./run/run-case.js";
 import { assertLiveVariables, envNamesFor, readLiveSetup } from "./targets/live-credentials.js";
 import { liveSession } from "./targets/live-target.js";
 import { MOCK_CREDENTIAL } from "./targets/mock-target.js";
-import type { PrismServer } from "./targets/prism-server.js";
+import type { PrismIsolation, PrismServer } from "./targets/prism-server.js";
 import { planValues, startMock, valueNotes } from "./targets/start-mock-apis.js";
 import type { SpecDefect, TargetName } from "./types.js";
 import type { ProvidedApi } from "./vitest/run-config.js";
@@ -72,6 +72,8 @@ export interface SuiteOptions {
   readonly onPrismStarting?: (api: string) => void;
   /** Mock: the package Prism is resolved from (a seam for tests; default `@stoplight/prism-cli`). */
   readonly prismPackage?: string;
+  /** Mock: where each Prism runs (default its own process; a seam for tests). */
+  readonly prismIsolation?: PrismIsolation;
   /** Live: each page of a pagination walk (the progress line). */
   readonly onPage?: PageProgress;
   /** Mock: each Prism as soon as it is up (so a signal handler can stop it). */

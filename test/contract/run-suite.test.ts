@@ -13,13 +13,20 @@ const catalog = fixtureCatalog([{ api: "shop-orders", file: SHOP_SPEC }]);
 
 describe("mock run of a spec without hand-written tests", () => {
   let suite: SuiteResult;
+  const isolations: string[] = [];
   beforeAll(async () => {
     suite = await runContractSuite({
       target: "mock",
       catalog,
       checkExamples: checkDocumentExamples,
       compileSchemas: compileRequestSchemas,
+      prismIsolation: "in-process",
+      onPrismStarted: (prism) => isolations.push(prism.isolation),
     });
+  });
+
+  it("runs Prism where asked (in this process here; the CLI's default is a child process)", () => {
+    expect(isolations).toEqual(["in-process"]);
   });
 
   it("passes every check of every derived case", () => {

@@ -39,6 +39,7 @@ describe("whole documents against Prism", () => {
       catalog: fixtureCatalog(documents),
       checkExamples: checkDocumentExamples,
       compileSchemas: compileRequestSchemas,
+      prismIsolation: "in-process",
     });
     reports = await mkdtemp(join(tmpdir(), "whole-documents-"));
     junit = await readFile((await writeReports(suite, reports)).junit, "utf8");
@@ -129,6 +130,7 @@ describe("a request Prism refuses", () => {
       catalog: fixtureCatalog([documents[1] as (typeof documents)[number]]),
       checkExamples: checkDocumentExamples,
       compileSchemas: compileRequestSchemas,
+      prismIsolation: "in-process",
       derive: { values: seeded },
     });
     const run = suite.apis[0]?.cases.find(

@@ -10,7 +10,7 @@ import { type ApiValues, type CompileSchemas, planRequestValues } from "../cases
 import type { LoadedApi } from "../load-api.js";
 import { mockDocument, type WrittenMockDocument, writeMockDocument } from "./mock-document.js";
 import { type MockTarget, startMockTarget } from "./mock-target.js";
-import type { PrismServer } from "./prism-server.js";
+import type { PrismIsolation, PrismServer } from "./prism-server.js";
 import { PrismStartError } from "./prism-start-error.js";
 
 /** What starting the mock needs of the suite's options. */
@@ -21,6 +21,11 @@ export interface MockStartOptions {
   readonly onPrismStarting?: (api: string) => void;
   readonly mockStartTimeoutMs?: number;
   readonly prismPackage?: string;
+  /**
+   * Where each Prism runs: its own process by default (it parses its document on another core
+   * while the values are planned); in-process for callers that start many mocks in one process.
+   */
+  readonly prismIsolation?: PrismIsolation;
 }
 
 /** The values each API's cases send, planned when the caller handed in a schema compiler. */
@@ -90,7 +95,7 @@ export async function startMock(
         onStarting: options.onPrismStarting,
         startTimeoutMs: options.mockStartTimeoutMs,
         prismPackage: options.prismPackage,
-        isolation: "child-process",
+        isolation: options.prismIsolation ?? "child-process",
       },
     );
     // Awaited below; this keeps a failed start from counting as unhandled while values are planned.

@@ -34,6 +34,8 @@ beforeAll(async () => {
     runs[name] = await runCli(
       ["test", "--target", "mock", "--reports", join(dir, name), ...args],
       name === "full" ? { GITHUB_STEP_SUMMARY: summary } : {},
+      // Prism inside this worker: its modules load once for the four runs.
+      { prismIsolation: "in-process" },
     );
   }
 }, 240_000);
