@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import SlowSuitesFirst from "./test/support/slow-suites-first.js";
 
 export default defineConfig({
   test: {
@@ -18,5 +19,6 @@ export default defineConfig({
     // quarter. A test that changes process-wide state (environment variables, faker options)
     // puts it back; test/support/ and test/contract/run-cli.ts do so for the shared helpers.
     isolate: false,
+    sequence: { sequencer: SlowSuitesFirst },
   },
 });

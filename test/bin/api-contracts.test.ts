@@ -91,7 +91,17 @@ describe("without tsx: dist/ runs only when it is not older than src/ and genera
       put(dir, "src/cli/main.ts", "export {};\n");
       put(dir, "src/runtime/money.ts", "export {};\n");
       put(dir, "generated/acme/types.ts", "export {};\n");
-      for (const path of ["src/cli/main.ts", "src/runtime/money.ts", "generated/acme/types.ts"])
+      // Files, then their folders (writing a file changes its folder): all before the build.
+      for (const path of [
+        "src/cli/main.ts",
+        "src/runtime/money.ts",
+        "generated/acme/types.ts",
+        "src/cli",
+        "src/runtime",
+        "src",
+        "generated/acme",
+        "generated",
+      ])
         utimesSync(join(dir, path), before, before);
     }
     if (options.dist !== false) put(dir, "dist/src/cli/main.js", DIST_MAIN);
@@ -134,6 +144,17 @@ describe("without tsx: dist/ runs only when it is not older than src/ and genera
           code: 2,
           stdout: "",
           stderr: /generated\/acme\/types\.ts changed after the last build/,
+        },
+      },
+    ],
+    [
+      "a source file deleted after the build (its module would live on in dist/): refused",
+      {
+        setup: (dir) => rmSync(join(dir, "src/runtime/money.ts")),
+        want: {
+          code: 2,
+          stdout: "",
+          stderr: /\(src\/runtime changed after the last build\)/,
         },
       },
     ],

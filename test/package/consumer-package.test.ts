@@ -1,5 +1,6 @@
 /**
- * The package as another repo gets it: `npm pack` (which runs `prepare`, the build), installed into
+ * The package as another repo gets it: `npm pack` (which runs `prepare`, the build, unless dist/ is
+ * fresh), installed into
  * temporary projects outside the repo with `npm ci --offline --omit=dev` from lockfiles cut from
  * the repo's (tests reach no registry). A full consumer (with vitest) compiles with `tsc`, runs one
  * call against Prism started on the spec shipped inside the package, uses `api-contracts/vitest`'s
@@ -33,6 +34,8 @@ const attw = join(repo, "node_modules/@arethetypeswrong/cli/dist/index.js");
 let work: string;
 let tarball: string;
 let consumer: string;
+/** The light consumer: runtime dependencies only. */
+let light: string;
 
 const CONSUMER_TSCONFIG = {
   compilerOptions: {
@@ -147,11 +150,12 @@ function compileConsumers(): Promise<ConsumerCompile> {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "api-contracts-consumer-"));
-  // `npm test` does not build: packing runs `prepare` (the build), as publishing does.
+  // Packing runs `prepare` (the build; nothing to do when `npm ci` built dist/ from these sources).
   tarball = await packPackage(repo, work);
-  consumer = await installConsumer(repo, tarball, join(work, "consumer"), [
-    "vitest",
-    "@types/node",
+  // Both consumers at once: each install mostly waits on the file system.
+  [consumer, light] = await Promise.all([
+    installConsumer(repo, tarball, join(work, "consumer"), ["vitest", "@types/node"]),
+    installConsumer(repo, tarball, join(work, "light"), []),
   ]);
 }, 300_000);
 
@@ -316,11 +320,7 @@ process.stdout.write(JSON.stringify({ entries: entries.length, count: data.count
 `;
 
 describe("a consumer's light install: runtime dependencies only (--omit=dev, no optional peers)", () => {
-  let light: string;
   const bin = () => join(light, "node_modules/.bin/api-contracts");
-  beforeAll(async () => {
-    light = await installConsumer(repo, tarball, join(work, "light"), []);
-  }, 120_000);
 
   it(`weighs at most ${LIGHT_INSTALL_LIMIT} bytes (du -sb node_modules)`, async () => {
     const du = await exec("du", ["-sb", "node_modules"], light);

@@ -30,7 +30,10 @@ export async function exec(file: string, args: string[], cwd: string, env: NodeJ
   }
 }
 
-/** Pack the package at `repo` into `into` (npm runs `prepare`, the build, first); the tarball path. */
+/**
+ * Pack the package at `repo` into `into` (npm runs `prepare` first: the build, a no-op when dist/ is
+ * fresh, as after `npm ci`); the tarball path.
+ */
 export async function packPackage(repo: string, into: string): Promise<string> {
   const packed = await exec("npm", ["pack", "--pack-destination", into], repo);
   expect(packed.code, packed.stderr).toBe(0);
