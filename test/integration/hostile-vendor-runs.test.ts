@@ -227,8 +227,11 @@ describe("live run against a hostile vendor", () => {
     // Compared with the same run against a vendor whose body is tiny (what the CLI itself needs:
     // vitest, the validators, the request-value compiler), so the bound does not move with what
     // the CLI loads: the bomb may add the 5 MB cap and decompression buffers, never gigabytes.
-    const baseline = await peakRss(await vendor("truncated-body"));
-    const bomb = await peakRss(await vendor("gzip-bomb"));
+    // Two processes measured at once: each peak is its own process's.
+    const [baseline, bomb] = await Promise.all([
+      vendor("truncated-body").then(peakRss),
+      vendor("gzip-bomb").then(peakRss),
+    ]);
     // The truncated body ends the run by the fail-fast rule (exit 2) after the cases started.
     expect(baseline.code).toBe(2);
     expect(bomb.code).toBe(1);
