@@ -1,11 +1,11 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run as runCodegen } from "../../src/cli/codegen-command.js";
-import { main } from "../../src/cli/main.js";
 import { documentEmitters } from "../../src/codegen/emitters.js";
 import { CheckFailedError, UsageError } from "../../src/errors.js";
+import { runCli } from "../support/run-cli.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/codegen");
 let root: string;
@@ -22,25 +22,10 @@ afterAll(async () => {
 /** The codegen command with the in-thread emitters (no types worker started per call). */
 const run = (args: string[]) => runCodegen(args, { emitters: documentEmitters });
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
 /** The CLI as users run it (main maps errors to exit codes and one-line messages), in-process. */
 async function cli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const status = await main(["codegen", ...args]);
-  vi.restoreAllMocks();
-  return { status, stdout, stderr };
+  const { code, out, err } = await runCli(["codegen", ...args]);
+  return { status: code, stdout: out, stderr: err };
 }
 
 describe("api-contracts codegen (run)", () => {

@@ -10,6 +10,7 @@ import { generateValues, type Validate } from "../../src/generate/generate-value
 import { mutateValue } from "../../src/generate/mutate-value.js";
 import type { SchemaArbitraries } from "../../src/generate/schema-arbitrary.js";
 import { parsePointer, toPointer } from "../../src/runtime/json-pointer.js";
+import { seeded } from "../support/json-schema-faker.js";
 
 /** What happened to one schema. */
 export interface SchemaOutcome {
@@ -100,18 +101,6 @@ export function runSchema(
       ? { cannot: `retries: ${generated.unsatisfied[0]}` }
       : {}),
     keywords: [...keywords],
-  };
-}
-
-/** A small seeded PRNG (mulberry32), for choosing which schemas to run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

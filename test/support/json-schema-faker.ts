@@ -15,7 +15,7 @@ const formatRegistry = jsf.format as unknown as {
 /** json-schema-faker's options (those not given keep its defaults). */
 export type FakerOptions = Record<string, unknown>;
 
-/** A small seeded PRNG (mulberry32), so that every run generates the same bodies. */
+/** A small seeded PRNG (mulberry32): the same seed gives the same draws (faker bodies, samples). */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
