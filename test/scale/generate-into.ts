@@ -3,7 +3,7 @@
  * `src/runtime` by a relative path), then its operation index and validators (loadGenerated).
  */
 import { join, relative } from "node:path";
-import { startParallelEmitters } from "../../src/codegen/emitters.js";
+import { type ParallelEmitters, startParallelEmitters } from "../../src/codegen/emitters.js";
 import { type GeneratedApi, generateApi } from "../../src/codegen/generate-api.js";
 import { replaceDirectory } from "../../src/codegen/write-tree.js";
 import { readSpec } from "../../src/document/discover-specs.js";
@@ -23,14 +23,19 @@ export interface LoadedGeneratedApi {
 }
 
 /**
- * Generate `file` as API `api` the way the CLI does (types in a worker thread), write it to
+ * Generate `file` as API `api` the way the CLI does (types in a worker thread: `shared`, left
+ * open for the caller's next document, or one started and closed for this one), write it to
  * `.tmp/scale/<api>/` and import it.
  */
-export async function generateInto(file: string, api: string): Promise<LoadedGeneratedApi> {
+export async function generateInto(
+  file: string,
+  api: string,
+  shared?: ParallelEmitters,
+): Promise<LoadedGeneratedApi> {
   const document = await readSpec(file, file);
   const outDir = join(REPO_ROOT, ".tmp/scale", api);
   const runtimeImport = relative(outDir, join(REPO_ROOT, "src/runtime")).split("\\").join("/");
-  const parallel = startParallelEmitters();
+  const parallel = shared ?? startParallelEmitters();
   let generated: GeneratedApi;
   try {
     generated = await generateApi(document, {
@@ -40,7 +45,7 @@ export async function generateInto(file: string, api: string): Promise<LoadedGen
       emitters: parallel.emitters,
     });
   } finally {
-    await parallel.close();
+    if (!shared) await parallel.close();
   }
   await replaceDirectory(outDir, generated.files);
   const { index, module } = await loadGenerated(outDir);
