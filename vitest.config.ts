@@ -16,9 +16,10 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // Test files share their worker's module cache instead of each starting a fresh one: loading
     // ajv, TypeScript or Prism once per worker rather than once per file cut the suite's CPU by a
-    // quarter. A test that changes process-wide state (environment variables, faker options)
-    // puts it back; test/support/ and test/contract/run-cli.ts do so for the shared helpers.
+    // quarter. A test that changes process-wide state (environment variables, the working
+    // directory, faker options) puts it back, as the helpers in test/support/ do.
     isolate: false,
+    // The end-to-end suites first, also in a fresh clone (see the sequencer).
     sequence: { sequencer: SlowSuitesFirst },
   },
 });
