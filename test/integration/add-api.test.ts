@@ -3,8 +3,11 @@
  * (the files git knows, node_modules linked, committed so that `git status` shows what add
  * changed), add three whole documents and check that, with no other step, only specs/<api>/ and
  * generated/ changed, codegen is a no-op, and the mock suite passes with every operation of the
- * document in its JUnit report. One scratch repository for all of it; the CLI runs through the
- * launcher (bin/api-contracts.js), as the README tells users to.
+ * document in its JUnit report. One scratch repository for all of it. The mock run and one refusal
+ * go through the launcher (bin/api-contracts.js), as the README tells users to run it: a fresh
+ * process that loads the API just generated; `add`, `codegen --check` and `vendor --check` run
+ * `main` in this process with the scratch copy as working directory (the same code, without a
+ * Node start and a module load per call).
  */
 import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, symlink } from "node:fs/promises";
@@ -15,6 +18,7 @@ import { load } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { run as runAdd } from "../../src/cli/add-command.js";
 import { ApiContractsError } from "../../src/errors.js";
+import { runCliIn } from "../support/run-cli.js";
 
 const run = promisify(execFile);
 const REPO = resolve(import.meta.dirname, "../..");
@@ -147,7 +151,7 @@ describe("api-contracts add, in a scratch copy of the repository", () => {
     it(
       "adds the API touching only specs/<api>/ and generated/",
       async () => {
-        const added = await cli("add", given.api, "--from", given.from);
+        const added = await runCliIn(scratch, ["add", given.api, "--from", given.from]);
         expect(added.err).not.toMatch(/\n\s+at /); // no stack trace
         expect(added.code, added.err).toBe(0);
         const changed = await changedPaths();
@@ -236,9 +240,13 @@ describe("api-contracts add, in a scratch copy of the repository", () => {
     async () => {
       // Scoped to the added APIs (and generated/index.ts): what add wrote is what codegen writes.
       const apis = [...documents.map(([, c]) => c.given.api), "multi-file-pets", "swagger-pets"];
-      const generated = await cli("codegen", "--check", ...apis.flatMap((api) => ["--api", api]));
+      const generated = await runCliIn(scratch, [
+        "codegen",
+        "--check",
+        ...apis.flatMap((api) => ["--api", api]),
+      ]);
       expect(generated.code, generated.err).toBe(0);
-      const vendored = await cli("vendor", "--check", ...apis);
+      const vendored = await runCliIn(scratch, ["vendor", "--check", ...apis]);
       expect(vendored.code, vendored.err).toBe(0);
     },
     CLI_TIMEOUT_MS,

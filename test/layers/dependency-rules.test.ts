@@ -1,22 +1,22 @@
 /**
  * The layer rules of `.dependency-cruiser.cjs` (run by `npm run lint`) catch an import that goes up
- * a layer: each case writes the smallest tree that shows it into a scratch folder and runs
- * dependency-cruiser there with the repo's own configuration.
+ * a layer: each case writes the smallest tree that shows it into a scratch folder and cruises it
+ * with the repo's own configuration, through dependency-cruiser's API (what its CLI calls: the
+ * options read from the configuration, the tsconfig, `cruise` with the `err` output and exit code).
  */
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { cruise } from "dependency-cruiser";
+import extractDepcruiseOptions from "dependency-cruiser/config-utl/extract-depcruise-options";
+import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
 import { afterAll, describe, expect, it } from "vitest";
 
-const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, "../..");
-const depcruise = join(repo, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs");
 const scratch = mkdtempSync(join(tmpdir(), "api-contracts-layers-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Lint a tree of `files`; the exit code and what dependency-cruiser printed. */
+/** Lint a tree of `files`; the exit code and what dependency-cruiser reported. */
 async function lint(name: string, files: Record<string, string>) {
   const root = join(scratch, name);
   const all = { "tsconfig.json": JSON.stringify({ compilerOptions: {} }), ...files };
@@ -24,11 +24,20 @@ async function lint(name: string, files: Record<string, string>) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), text);
   }
-  const args = [depcruise, "src", "--config", join(repo, ".dependency-cruiser.cjs")];
-  return run(process.execPath, [...args, "--output-type", "err"], { cwd: root }).then(
-    ({ stdout }) => ({ code: 0, stdout }),
-    (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
-  );
+  const options = await extractDepcruiseOptions(join(repo, ".dependency-cruiser.cjs"));
+  // Paths in the rules and the tsconfig are relative to where lint runs: the tree's root.
+  const before = process.cwd();
+  process.chdir(root);
+  try {
+    const tsConfigFile = options.tsConfig?.fileName;
+    const tsConfig = tsConfigFile === undefined ? undefined : extractTSConfig(tsConfigFile);
+    const result = await cruise(["src"], { ...options, outputType: "err" }, undefined, {
+      tsConfig,
+    });
+    return { code: result.exitCode, stdout: String(result.output) };
+  } finally {
+    process.chdir(before);
+  }
 }
 
 describe("layer rules", () => {
@@ -65,7 +74,7 @@ describe("layer rules", () => {
       {
         given: {
           "src/cli/a.ts": 'import "../codegen/b.js";\nimport "../contract/c.js";\n',
-          "src/codegen/b.ts": 'import "../spec/d.js";\n',
+          "src/codegen/b.ts": 'import "../document/d.js";\n',
           "src/contract/c.ts": 'import "../runtime/e.js";\n',
           "src/document/d.ts": 'import "../runtime/e.js";\n',
           "src/runtime/e.ts": "export {};\n",

@@ -8,7 +8,10 @@
  * inlined here (a `$ref` with constraining siblings becomes `allOf: [target, siblings]`, as JSON
  * Schema 2020-12 reads it), a ref cycle is cut where the schema lets it be cut (an optional
  * property is dropped, an array left empty, an `anyOf` branch removed), and `uri-template` gets a
- * real template; numeric exclusive bounds become inclusive ones the faker honours. What may
+ * real template; numeric exclusive bounds become inclusive ones the faker honours. Extensions
+ * (`x-*`) are left out: they constrain nothing, and inlining the resources Stripe lists in
+ * `x-expansionResources` made its schemas several times larger (most of the faker's time went
+ * into copying them). What may
  * still be wrong is caught by {@link ReferenceCheck}: a sample is set aside only when a plain ajv
  * 8 set-up, compiling the same spec schema at run time, rejects it too — then the sample, not the
  * validator, is at fault.
@@ -52,7 +55,8 @@ const MAX_REF_DEPTH = 4;
  * inlined further up (a cycle), or more than {@link MAX_REF_DEPTH} refs deep, is cut: an optional
  * property holding it is dropped, an array of it is capped at zero items, an `anyOf`/`oneOf`
  * branch is removed while others remain; elsewhere the `$ref` is left for the faker (and the
- * sample may be set aside by the reference check).
+ * sample may be set aside by the reference check). Keys beginning `x-` are dropped wherever they
+ * are met (a `$defs` entry so named would go too; the bench documents have none).
  */
 export function inlineRefs(schema: unknown, document: OpenApiDocument): unknown {
   const active: string[] = [];
@@ -76,6 +80,7 @@ export function inlineRefs(schema: unknown, document: OpenApiDocument): unknown 
     }
     const out: Json = {};
     for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith("x-")) continue;
       if (["example", "examples", "default", "enum", "const"].includes(key)) {
         out[key] = value;
       } else if (key === "properties" && isObject(value)) {
@@ -164,7 +169,7 @@ const OPENAPI_FORMATS = {
 /** One fake body for an inlined schema; the same `seed` gives the same body. */
 export function fakeBody(schema: unknown, seed: number): unknown {
   return fakeJson(
-    structuredClone(schema),
+    withOwnComponents(schema),
     {
       random: seeded(seed),
       alwaysFakeOptionals: false,
@@ -178,6 +183,17 @@ export function fakeBody(schema: unknown, seed: number): unknown {
     },
     FAKER_FORMATS,
   );
+}
+
+/**
+ * `schema` with a copy of its `components`, the only part json-schema-faker writes to: it copies
+ * the schema before generating, but merges the targets of refs left in place into that copy by
+ * reference, and then edits them. Copying the whole inlined schema (up to 10 MB for Stripe) for
+ * every body was most of this file's time.
+ */
+function withOwnComponents(schema: unknown): unknown {
+  if (!isObject(schema) || !isObject(schema.components)) return schema;
+  return { ...schema, components: structuredClone(schema.components) };
 }
 
 /** The verdict of a plain, independently configured ajv on one sample. */
