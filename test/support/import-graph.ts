@@ -25,20 +25,39 @@ const builtins = new Set(builtinModules);
 /** Each file's import specifiers, kept: several graphs share most files. */
 const specifierCache = new Map<string, readonly string[]>();
 
-/** What `file` imports at run time, type-only imports erased. */
+/**
+ * What `file` imports at run time, type-only imports erased (as tsc does under
+ * `verbatimModuleSyntax`: `import type`/`export type … from` go, `import { type A }` stays). The
+ * scanner-based `preProcessFile` lists every import, static and dynamic; a parse (no transpile)
+ * says which top-level ones are type-only.
+ */
 function specifiersOf(file: string): readonly string[] {
   const cached = specifierCache.get(file);
   if (cached) return cached;
-  const js = ts.transpileModule(readFileSync(file, "utf8"), {
-    compilerOptions: {
-      module: ts.ModuleKind.ESNext,
-      target: ts.ScriptTarget.ES2022,
-      verbatimModuleSyntax: true,
-    },
-  }).outputText;
-  const specifiers = ts.preProcessFile(js, true, true).importedFiles.map((f) => f.fileName);
+  const text = readFileSync(file, "utf8");
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const typeOnly = new Map<string, number>();
+  for (const statement of source.statements) {
+    const erased =
+      (ts.isImportDeclaration(statement) && statement.importClause?.isTypeOnly === true) ||
+      (ts.isExportDeclaration(statement) && statement.isTypeOnly);
+    const specifier =
+      (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) &&
+      statement.moduleSpecifier !== undefined &&
+      ts.isStringLiteral(statement.moduleSpecifier)
+        ? statement.moduleSpecifier.text
+        : undefined;
+    if (erased && specifier !== undefined)
+      typeOnly.set(specifier, (typeOnly.get(specifier) ?? 0) + 1);
+  }
+  const specifiers: string[] = [];
+  for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
+    const erased = typeOnly.get(fileName) ?? 0;
+    if (erased > 0) typeOnly.set(fileName, erased - 1);
+    else specifiers.push(fileName);
+  }
   // createRequire(import.meta.url)("name"): a package loaded on demand.
-  for (const call of js.matchAll(/\)\(\s*"([^".][^"]*)"\s*\)/g))
+  for (const call of text.matchAll(/\)\(\s*"([^".][^"]*)"\s*\)/g))
     if (call[1] !== undefined) specifiers.push(call[1]);
   specifierCache.set(file, specifiers);
   return specifiers;
