@@ -1,13 +1,16 @@
 /**
  * `api-contracts add` end to end, as a new user would run it: in a scratch copy of this repository
  * (the files git knows, node_modules linked, committed so that `git status` shows what add
- * changed), add three whole documents and check that, with no other step, only specs/<api>/ and
- * generated/ changed, codegen is a no-op, and the mock suite passes with every operation of the
- * document in its JUnit report. One scratch repository for all of it. The mock run and one refusal
- * go through the launcher (bin/api-contracts.js), as the README tells users to run it: a fresh
- * process that loads the API just generated; `add`, `codegen --check` and `vendor --check` run
- * `main` in this process with the scratch copy as working directory (the same code, without a
- * Node start and a module load per call).
+ * changed), add three whole documents (a small OpenAPI 3.0 one, a 3.1 one with every kind of write:
+ * uuid ids, problem+json errors, ".50" decimals; Gcore's whole reseller document) and check that,
+ * with no other step, only specs/<api>/ and generated/ changed, codegen is a no-op, and the mock
+ * suite passes: every check of every case, every operation sent and in the JUnit report, writes
+ * sent with generated bodies, unknown ids as uuids getting the documented 404. One scratch
+ * repository and one mock run for all of it (this is the suite's run of whole documents against
+ * Prism). The mock run and one refusal go through the launcher (bin/api-contracts.js), as the
+ * README tells users to run it: a fresh process that loads the API just generated; `add`,
+ * `codegen --check` and `vendor --check` run `main` in this process with the scratch copy as
+ * working directory (the same code, without a Node start and a module load per call).
  */
 import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, symlink } from "node:fs/promises";
@@ -67,6 +70,33 @@ async function addInProcess(...args: string[]): Promise<{ code: number; err: str
   } finally {
     quiet.mockRestore();
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A case as the JSON report lists it (src/contract/reporting/json-report.ts), the fields read here. */
+interface ReportCase {
+  readonly id: string;
+  readonly operation: string;
+  readonly skipped: string | null;
+  readonly params: { readonly path?: Record<string, unknown> };
+  readonly failures: readonly { readonly severity?: string; readonly message: string }[];
+  readonly exchanges: readonly {
+    readonly method: string;
+    readonly status: number;
+    readonly contentType?: string;
+    readonly requestHeaders: Readonly<Record<string, string>>;
+    readonly body: string;
+  }[];
+}
+
+/** The JSON report of a run, the fields read here. */
+interface JsonReport {
+  readonly apis: readonly {
+    readonly api: string;
+    readonly operations: number;
+    readonly cases: readonly ReportCase[];
+  }[];
 }
 
 /** The operationIds of a document's paths. */
@@ -168,6 +198,7 @@ describe("api-contracts add, in a scratch copy of the repository", () => {
   });
 
   let junit = "";
+  let report: JsonReport | undefined;
   it(
     "passes the mock suite of the three added APIs, in one run",
     async () => {
@@ -175,10 +206,68 @@ describe("api-contracts add, in a scratch copy of the repository", () => {
       const apis = documents.flatMap(([, { given }]) => ["--api", given.api]);
       const tested = await cli("test", "--target", "mock", ...apis, "--reports", reports);
       junit = await readFile(join(reports, "contract-mock.junit.xml"), "utf8").catch(() => "");
+      report = JSON.parse(
+        await readFile(join(reports, "contract-mock.json"), "utf8").catch(() => "null"),
+      ) as JsonReport | undefined;
       expect(tested.code, `${tested.out}\n${tested.err}`.slice(-4000)).toBe(0);
     },
     CLI_TIMEOUT_MS,
   );
+
+  /** The cases of one API in the run's JSON report. */
+  const casesOf = (api: string): readonly ReportCase[] =>
+    report?.apis.find((a) => a.api === api)?.cases ?? [];
+
+  it.each(documents)("%s: every check of every case passes", (_, { given }) => {
+    const cases = casesOf(given.api);
+    expect(cases.length).toBeGreaterThan(0);
+    const errors = cases.flatMap((c) =>
+      c.failures.filter((f) => f.severity !== "warning").map((f) => `${c.id}: ${f.message}`),
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it.each(documents)("%s: every operation is sent at least once", (_, { given }) => {
+    const result = report?.apis.find((a) => a.api === given.api);
+    const cases = casesOf(given.api);
+    const operations = new Set(cases.map((c) => c.operation));
+    const sent = new Set(cases.filter((c) => c.skipped === null).map((c) => c.operation));
+    expect(operations.size).toBe(result?.operations);
+    expect([...operations].filter((o) => !sent.has(o))).toEqual([]);
+  });
+
+  it.each([
+    ["createPayment id from known id 0", { method: "POST", status: 201, body: "application/json" }],
+    ["replacePayment id from known id 0", { method: "PUT", status: 200, body: "application/json" }],
+    [
+      "updatePayment id from known id 0",
+      { method: "PATCH", status: 200, body: "application/merge-patch+json" },
+    ],
+    ["deletePayment id from known id 0", { method: "DELETE", status: 204, body: undefined }],
+  ])("the 3.1 document's %s is sent with a generated body and succeeds", (id, want) => {
+    const exchange = casesOf("payments-writes").find((c) => c.id === id)?.exchanges[0];
+    expect(exchange?.method).toBe(want.method);
+    expect(exchange?.status).toBe(want.status);
+    expect(exchange?.requestHeaders["content-type"]?.split(";")[0]).toBe(want.body);
+  });
+
+  it.each([
+    ["payments-writes", "getPayment 404 unknown id"],
+    ["payments-writes", "deletePayment 404 unknown id"],
+    ["gcore-reseller-whole", "v1_reports_retrieve 404 unknown id"],
+    ["gcore-reseller-whole", "v1_reports_destroy 404 unknown id"],
+  ])("%s: %s sends a well-formed uuid and gets the documented 404", (api, id) => {
+    const run = casesOf(api).find((c) => c.id === id);
+    expect(Object.values(run?.params.path ?? {}).some((v) => UUID.test(String(v)))).toBe(true);
+    expect(run?.exchanges[0]?.status).toBe(404);
+  });
+
+  it("serves problem+json errors with a JSON body (the 3.1 document's Problem)", () => {
+    const exchange = casesOf("payments-writes").find((c) => c.id === "getPayment 404 unknown id")
+      ?.exchanges[0];
+    expect(exchange?.contentType).toMatch(/^application\/problem\+json/);
+    expect(exchange?.body).toBe("json");
+  });
 
   it.each(documents)(
     "%s: every operation of the document is in the JUnit report, exercised",
