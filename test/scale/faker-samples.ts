@@ -20,7 +20,7 @@ import { Ajv } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { OpenApiDocument } from "../../src/document/load-document.js";
-import { getAtPointer } from "../../src/runtime/json-pointer.js";
+import { getAtPointer, toPointer } from "../../src/runtime/json-pointer.js";
 import { fakeJson, seeded } from "../support/json-schema-faker.js";
 
 type Json = Record<string, unknown>;
@@ -113,10 +113,42 @@ export function inlineRefs(schema: unknown, document: OpenApiDocument): unknown 
   };
   const result = visit(schema);
   const root = isObject(result) ? result : { allOf: [schema] };
-  // Refs left in place (a required property past the depth) are resolved by the faker itself.
-  return JSON.stringify(root).includes('"$ref":"#/components/')
-    ? { ...root, components: document.components }
-    : root;
+  // Refs left in place (a required property past the depth) are resolved by the faker itself,
+  // from the components they reach: it resolves every ref in what it is given, drawing a random
+  // number for each, so the rest of the document would only cost time.
+  const components = componentsReached(root, document);
+  return components === undefined ? root : { ...root, components };
+}
+
+/**
+ * The part of `document.components` the local refs left in `root` reach, directly or through one
+ * another (every other component is dead weight the faker would copy for each body), in the
+ * document's order; undefined when no ref is left.
+ */
+function componentsReached(root: unknown, document: OpenApiDocument): Json | undefined {
+  const reached = new Set<string>();
+  const queue: unknown[] = [root];
+  for (let node = queue.pop(); node !== undefined; node = queue.pop()) {
+    if (Array.isArray(node)) queue.push(...node);
+    else if (isObject(node)) {
+      const ref = node.$ref;
+      if (typeof ref === "string" && ref.startsWith("#/components/") && !reached.has(ref)) {
+        reached.add(ref);
+        queue.push(getAtPointer(document, ref.slice(1)));
+      }
+      queue.push(...Object.values(node));
+    }
+  }
+  if (reached.size === 0 || !isObject(document.components)) return undefined;
+  const kept: Json = {};
+  for (const [section, entries] of Object.entries(document.components)) {
+    if (!isObject(entries)) continue;
+    const names = Object.keys(entries).filter((name) =>
+      reached.has(`#${toPointer(["components", section, name])}`),
+    );
+    if (names.length > 0) kept[section] = Object.fromEntries(names.map((n) => [n, entries[n]]));
+  }
+  return kept;
 }
 
 /**
