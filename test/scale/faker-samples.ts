@@ -128,15 +128,17 @@ export function inlineRefs(schema: unknown, document: OpenApiDocument): unknown 
 function componentsReached(root: unknown, document: OpenApiDocument): Json | undefined {
   const reached = new Set<string>();
   const queue: unknown[] = [root];
-  for (let node = queue.pop(); node !== undefined; node = queue.pop()) {
-    if (Array.isArray(node)) queue.push(...node);
+  while (queue.length > 0) {
+    const node = queue.pop();
+    // One push per value: a spread of a very large array or object would overflow the stack.
+    if (Array.isArray(node)) for (const item of node) queue.push(item);
     else if (isObject(node)) {
       const ref = node.$ref;
       if (typeof ref === "string" && ref.startsWith("#/components/") && !reached.has(ref)) {
         reached.add(ref);
         queue.push(getAtPointer(document, ref.slice(1)));
       }
-      queue.push(...Object.values(node));
+      for (const value of Object.values(node)) queue.push(value);
     }
   }
   if (reached.size === 0 || !isObject(document.components)) return undefined;
