@@ -18,9 +18,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { load } from "js-yaml";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { run as runAdd } from "../../src/cli/add-command.js";
-import { ApiContractsError } from "../../src/errors.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCliIn } from "../support/run-cli.js";
 
 const run = promisify(execFile);
@@ -53,22 +51,6 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
     const failed = error as { code?: number | string; stdout?: string; stderr?: string };
     if (typeof failed.code !== "number") throw error;
     return { code: failed.code, out: failed.stdout ?? "", err: failed.stderr ?? "" };
-  }
-}
-
-/**
- * `add` in this process against the scratch root (no launcher start-up: for the refusals, which
- * stop before codegen), as main would report it: exit code and the one-line message.
- */
-async function addInProcess(...args: string[]): Promise<{ code: number; err: string }> {
-  const quiet = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  try {
-    return { code: await runAdd(args, scratch), err: "" };
-  } catch (error) {
-    if (!(error instanceof ApiContractsError)) throw error;
-    return { code: error.exitCode, err: `api-contracts add: ${error.message}` };
-  } finally {
-    quiet.mockRestore();
   }
 }
 
@@ -198,7 +180,7 @@ describe("api-contracts add, in a scratch copy of the repository", () => {
   });
 
   let junit = "";
-  let report: JsonReport | undefined;
+  let report: JsonReport | null = null;
   it(
     "passes the mock suite of the three added APIs, in one run",
     async () => {
@@ -208,7 +190,7 @@ describe("api-contracts add, in a scratch copy of the repository", () => {
       junit = await readFile(join(reports, "contract-mock.junit.xml"), "utf8").catch(() => "");
       report = JSON.parse(
         await readFile(join(reports, "contract-mock.json"), "utf8").catch(() => "null"),
-      ) as JsonReport | undefined;
+      ) as JsonReport | null;
       expect(tested.code, `${tested.out}\n${tested.err}`.slice(-4000)).toBe(0);
     },
     CLI_TIMEOUT_MS,
@@ -296,7 +278,7 @@ describe("api-contracts add, in a scratch copy of the repository", () => {
     "brings a multi-file document's local $ref'd files along, keeping their relative paths",
     async () => {
       const from = join(REPO, "test/fixtures/spec/multi-file/bundle/openapi.yaml");
-      const added = await addInProcess("multi-file-pets", "--from", from);
+      const added = await runCliIn(scratch, ["add", "multi-file-pets", "--from", from]);
       expect(added.code, added.err).toBe(0);
       const upstream = (await changedPaths())
         .filter((path) => path.startsWith("specs/multi-file-pets/upstream/"))
@@ -314,7 +296,7 @@ describe("api-contracts add, in a scratch copy of the repository", () => {
     "takes a Swagger 2.0 document (multi-file), vendored as OpenAPI 3.0",
     async () => {
       const from = join(REPO, "test/fixtures/spec/swagger/multi-file.yaml");
-      const added = await addInProcess("swagger-pets", "--from", from);
+      const added = await runCliIn(scratch, ["add", "swagger-pets", "--from", from]);
       expect(added.code, added.err).toBe(0);
       const changed = await changedPaths();
       expect(changed).toContain("specs/swagger-pets/upstream/definitions.yaml");
@@ -392,7 +374,7 @@ describe("api-contracts add, in a scratch copy of the repository", () => {
   ])(
     "refuses %s, writing nothing",
     async (_, { given, want }) => {
-      const result = await addInProcess(...given);
+      const result = await runCliIn(scratch, ["add", ...given]);
       expect(result.code).toBe(2);
       expect(result.err).toMatch(want);
       expect(await changedPaths()).toEqual([]);

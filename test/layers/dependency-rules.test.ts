@@ -11,6 +11,7 @@ import { cruise } from "dependency-cruiser";
 import extractDepcruiseOptions from "dependency-cruiser/config-utl/extract-depcruise-options";
 import extractTSConfig from "dependency-cruiser/config-utl/extract-ts-config";
 import { afterAll, describe, expect, it } from "vitest";
+import { inDirectory } from "../support/working-directory.js";
 
 const repo = resolve(import.meta.dirname, "../..");
 const scratch = mkdtempSync(join(tmpdir(), "api-contracts-layers-"));
@@ -26,18 +27,14 @@ async function lint(name: string, files: Record<string, string>) {
   }
   const options = await extractDepcruiseOptions(join(repo, ".dependency-cruiser.cjs"));
   // Paths in the rules and the tsconfig are relative to where lint runs: the tree's root.
-  const before = process.cwd();
-  process.chdir(root);
-  try {
+  return inDirectory(root, async () => {
     const tsConfigFile = options.tsConfig?.fileName;
     const tsConfig = tsConfigFile === undefined ? undefined : extractTSConfig(tsConfigFile);
     const result = await cruise(["src"], { ...options, outputType: "err" }, undefined, {
       tsConfig,
     });
     return { code: result.exitCode, stdout: String(result.output) };
-  } finally {
-    process.chdir(before);
-  }
+  });
 }
 
 describe("layer rules", () => {

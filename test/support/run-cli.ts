@@ -2,6 +2,7 @@
 import { vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { run as runTestCommand, type TestCommandSeams } from "../../src/cli/test-command.js";
+import { inDirectory } from "./working-directory.js";
 
 /** Every variable the live target reads; cleared before each run so the machine's own never leak in. */
 export const LIVE_ENV_NAMES = [
@@ -79,11 +80,5 @@ export async function runCliIn(
   argv: string[],
   env: Record<string, string> = {},
 ): Promise<CliRun> {
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    return await runCli(argv, env);
-  } finally {
-    process.chdir(before);
-  }
+  return inDirectory(cwd, () => runCli(argv, env));
 }
