@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import type { Readable } from "node:stream";
+import { PRISM_ENGLISH_FAKER } from "./prism-english-faker.js";
 import type { LaunchedPrism, PrismLaunch } from "./prism-in-process.js";
 import { PrismStartError, resolvePrismPackage } from "./prism-start-error.js";
 
@@ -79,6 +80,9 @@ function stop(child: ChildProcess): Promise<void> {
  */
 export function launchPrismChild(launch: PrismLaunch, timeoutMs: number): Promise<LaunchedPrism> {
   const args = [
+    // Prism's faker without its other locales: a 40% faster start (see the module).
+    "--import",
+    PRISM_ENGLISH_FAKER,
     prismBin(launch.prismPackage),
     "mock",
     launch.specFile,
