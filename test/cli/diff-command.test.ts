@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { run } from "../../src/cli/diff-command.js";
 import { type ApiContractsError, SpecError, UsageError } from "../../src/errors.js";
 import { copyOf, gcoreInvoice, type Json } from "../drift/edit-specs.js";
+import { cliNodeArgs } from "../support/cli-process.js";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const fixture = (name: string) =>
@@ -223,7 +224,7 @@ describe("api-contracts diff: formats", () => {
 
 describe("api-contracts diff: as a process", () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "diff", ...args], {
+    spawnSync(process.execPath, [...cliNodeArgs(), "diff", ...args], {
       cwd: repo,
       encoding: "utf8",
     });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pacingOf } from "../../src/cli/test-command.js";
 import { DEFAULT_RATE } from "../../src/contract/targets/request-pacer.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox-server.js";
+import { cliNodeArgs } from "../support/cli-process.js";
 import { runCli } from "../support/run-cli.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -223,14 +224,10 @@ describe("vitest's options on a live run against a drifted sandbox", () => {
 
 describe("mock target and Ctrl-C", () => {
   it("stops Prism and exits 130 on SIGINT, leaving no server behind", async () => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", "test", "--reports", reports],
-      {
-        cwd: ROOT,
-        stdio: ["ignore", "ignore", "pipe"],
-      },
-    );
+    const child = spawn(process.execPath, [...cliNodeArgs(), "test", "--reports", reports], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let err = "";
     const url = await new Promise<string>((resolveUrl, reject) => {
       child.stderr.on("data", (chunk: Buffer) => {

@@ -11,6 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismStartError, startPrism } from "../../src/contract/targets/prism-server.js";
+import { cliNodeArgs } from "../support/cli-process.js";
 import { runCli } from "../support/run-cli.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -111,7 +112,7 @@ describe("mock start-up", () => {
   it("SIGTERM while Prism starts: exit 143 within seconds, every Prism process gone", async () => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", "test", "--target", "mock", "--reports", reports],
+      [...cliNodeArgs(), "test", "--target", "mock", "--reports", reports],
       { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] },
     );
     let err = "";

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliNodeArgs } from "../support/cli-process.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 let dir: string;
@@ -23,9 +24,7 @@ describe("--watch", () => {
     const child = spawn(
       process.execPath,
       [
-        "--import",
-        "tsx",
-        "src/cli/main.ts",
+        ...cliNodeArgs(),
         "test",
         "--target",
         "mock",

@@ -17,6 +17,7 @@ import {
   startHostileVendor,
 } from "../../src/sandbox/hostile-vendor.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/sandbox-server.js";
+import { cliNodeArgs } from "../support/cli-process.js";
 import { runCli } from "../support/run-cli.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -184,9 +185,7 @@ describe("live run against a hostile vendor", () => {
           [
             "--import",
             join(ROOT, "bench/lib/report-usage.mjs"),
-            "--import",
-            "tsx",
-            "src/cli/main.ts",
+            ...cliNodeArgs(),
             "test",
             "--target",
             "live",
