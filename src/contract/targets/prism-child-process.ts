@@ -80,7 +80,7 @@ function stop(child: ChildProcess): Promise<void> {
  */
 export function launchPrismChild(launch: PrismLaunch, timeoutMs: number): Promise<LaunchedPrism> {
   const args = [
-    // Prism's faker without its other locales: a 40% faster start (see the module).
+    // Prism's faker without its 57 other locales: ready in about 0.63 of the time (see there).
     "--import",
     PRISM_ENGLISH_FAKER,
     prismBin(launch.prismPackage),
