@@ -100,12 +100,18 @@ function prismReadyMs(nodeArgs: readonly string[]): Promise<number> {
       reject(new Error(`prism mock not ready after 60 s: ${output.slice(-300)}`));
     }, 60_000);
     child.once("error", reject);
-    child.stderr.resume();
+    const early = (code: number | null) =>
+      reject(new Error(`prism mock exited (${code}) before it was ready: ${output.slice(-300)}`));
+    child.once("exit", early);
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       if (!output.includes("Prism is listening on")) return;
       const ms = performance.now() - started;
       clearTimeout(timer);
+      child.off("exit", early);
       child.once("exit", () => resolve(ms));
       child.kill("SIGTERM");
     });

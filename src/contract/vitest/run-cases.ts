@@ -70,6 +70,24 @@ export function testEntryFile(): string {
   return join(dirname(self), `contract-cases.test-entry${extension}`);
 }
 
+/**
+ * Compiled (a built or installed package): the test entry's imports, this package's own
+ * JavaScript, are loaded by Node as they are, the way vitest treats a package in node_modules,
+ * instead of each going through vite's transform pipeline on the way into the worker (in a
+ * checkout's dist/ that was more than a second of a two-API run). From TypeScript sources
+ * (through tsx), vite transforms them, as before.
+ */
+export function compiledModulesExternal(moduleUrl: string = import.meta.url): {
+  server?: { deps: { external: RegExp[] } };
+} {
+  const self = fileURLToPath(moduleUrl);
+  if (!self.endsWith(".js")) return {};
+  // dist/src/contract/vitest/ → dist/: the package's compiled src/ and generated/.
+  const compiledRoot = join(dirname(self), "..", "..", "..");
+  const escaped = `${compiledRoot}/`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return { server: { deps: { external: [new RegExp(`^${escaped}`)] } } };
+}
+
 /** vitest's Node API, or a setup error (exit 2) saying how to install it. */
 async function loadVitestNode(): Promise<typeof import("vitest/node")> {
   try {
@@ -230,6 +248,7 @@ export async function runCasesWithVitest(input: RunCasesInput): Promise<void> {
         hookTimeout: input.testTimeoutMs,
         globals: false,
         coverage: { enabled: false },
+        ...compiledModulesExternal(),
       },
       { logLevel: "error", cacheDir: join(caseFiles.root, ".vite") },
     );

@@ -2,12 +2,14 @@
  * `api-contracts test` runs its cases as vitest tests (src/contract/vitest/run-cases.ts): the
  * shards of a mock run together run exactly the full run's cases, `report merge` puts them back
  * together (and refuses overlapping shards), `-t` narrows a run to one operation's cases, and
- * every run's reports folder holds the HTML and Markdown reports.
+ * every run's reports folder holds the HTML and Markdown reports. Compiled, the package's own
+ * modules are left to Node instead of vite's transforms.
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compiledModulesExternal } from "../../../src/contract/vitest/run-cases.js";
 import { runCli } from "../../support/run-cli.js";
 
 let dir: string;
@@ -133,5 +135,36 @@ describe("vitest options are checked before anything starts", () => {
     expect(run.code).toBe(2);
     expect(run.err).toContain(says);
     expect(run.err.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("compiledModulesExternal", () => {
+  const dist = "/x/a+b (1)/dist";
+  it.each([
+    [
+      "compiled: the package's dist/ (src and generated) is left to Node",
+      {
+        given: `file://${encodeURI(`${dist}/src/contract/vitest/run-cases.js`)}`,
+        loaded: [`${dist}/src/contract/run/case-executor.js`, `${dist}/generated/gcore/index.js`],
+        transformed: ["/x/a+b (1)/src/contract/run/case-executor.ts", "/x/a+b (1)/distx/a.js"],
+      },
+    ],
+    [
+      "TypeScript sources: vite transforms everything, as without the option",
+      { given: "file:///x/src/contract/vitest/run-cases.ts", loaded: [], transformed: [] },
+    ],
+  ])("%s", (_name, { given, loaded, transformed }) => {
+    const external = compiledModulesExternal(given).server?.deps.external ?? [];
+    expect(external.length).toBe(loaded.length > 0 ? 1 : 0);
+    for (const file of loaded)
+      expect(
+        external.some((re) => re.test(file)),
+        file,
+      ).toBe(true);
+    for (const file of transformed)
+      expect(
+        external.some((re) => re.test(file)),
+        file,
+      ).toBe(false);
   });
 });
