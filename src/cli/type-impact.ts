@@ -23,6 +23,7 @@ import type { OpenApiDocument } from "../document/load-document.js";
 import type { Change } from "../drift/change.js";
 import { levelRank } from "../drift/change.js";
 import { UsageError } from "../errors.js";
+import { escapeRegExp } from "../runtime/escape-regexp.js";
 import { unescapePointerToken } from "../runtime/json-pointer.js";
 
 type Ts = typeof TS;
@@ -203,7 +204,7 @@ function attribute(
   for (const item of evidence) {
     let score = 0;
     for (const name of item.names) {
-      const word = new RegExp(`(^|[^\\w$])${name.replace(/[$]/g, "\\$&")}([^\\w$]|$)`);
+      const word = new RegExp(`(^|[^\\w$])${escapeRegExp(name)}([^\\w$]|$)`);
       // TypeScript quotes the property a diagnostic is about: the strongest evidence.
       if (message.includes(`'${name}'`) || message.includes(`"${name}"`)) score += 4;
       else if (word.test(line)) score += 2;

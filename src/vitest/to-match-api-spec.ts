@@ -9,6 +9,7 @@
  */
 import { type ApiId, apiIds } from "../../generated/index.js";
 import { UsageError } from "../errors.js";
+import { escapeRegExp } from "../runtime/escape-regexp.js";
 import { isJsonObject } from "../runtime/json-value.js";
 import type { ResponseIndex, ResponseOperationSpec } from "../runtime/operation-index.js";
 import { REDACTED, redactSecrets, redactUrl, SENSITIVE_HEADERS } from "../runtime/redact.js";
@@ -68,7 +69,7 @@ function secretsIn(headers: ResponseParts["headers"]): string[] {
 function templateRegExp(path: string): RegExp {
   const escaped = path
     .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith("{") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .map((part) => (part.startsWith("{") ? "[^/]+" : escapeRegExp(part)))
     .join("");
   // The base URL may add a prefix (`/api`), so the template must match the path's end.
   return new RegExp(`${escaped}/?$`);

@@ -14,6 +14,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#link-object
  */
 import fc from "fast-check";
+import { escapeRegExp } from "../../runtime/escape-regexp.js";
 import { getAtPointer, toPointer } from "../../runtime/json-pointer.js";
 import { isJsonObject } from "../../runtime/json-value.js";
 import type { ApiIndex, OperationSpec } from "../../runtime/operation-index.js";
@@ -117,10 +118,6 @@ function fromExpression(result: CaseResult, expression: string): string | undefi
   }
   const header = /^\$response\.header\.(.+)$/.exec(expression);
   return header ? exchange.responseHeaders[(header[1] ?? "").toLowerCase()] : undefined;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** The created resource's id: the body's `id`, else the `Location` header's last segment. */

@@ -14,6 +14,7 @@ import { existsSync, type FSWatcher, watch } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Reporter, TestModule, Vitest } from "vitest/node";
+import { escapeRegExp } from "../../runtime/escape-regexp.js";
 import { ContractSetupError } from "../contract-errors.js";
 import { semanticsFile } from "../semantics/load-semantics.js";
 import type { CaseMeta } from "./contract-cases.test-entry.js";
@@ -71,11 +72,11 @@ export function testEntryFile(): string {
 }
 
 /**
- * Compiled (a built or installed package): the test entry's imports, this package's own
- * JavaScript, are loaded by Node as they are, the way vitest treats a package in node_modules,
- * instead of each going through vite's transform pipeline on the way into the worker (in a
- * checkout's dist/ that was more than a second of a two-API run). From TypeScript sources
- * (through tsx), vite transforms them, as before.
+ * vitest options for a run from compiled code: the test entry's imports, this package's own
+ * JavaScript, are loaded by Node as they are instead of one by one through vite's transform
+ * pipeline on the way into the worker (from a checkout's dist/ that was more than a second of a
+ * two-API run; an installed package, in node_modules, was already left to Node). From the
+ * TypeScript sources (through tsx), nothing: vite transforms them, as before.
  */
 export function compiledModulesExternal(moduleUrl: string = import.meta.url): {
   server?: { deps: { external: RegExp[] } };
@@ -83,9 +84,9 @@ export function compiledModulesExternal(moduleUrl: string = import.meta.url): {
   const self = fileURLToPath(moduleUrl);
   if (!self.endsWith(".js")) return {};
   // dist/src/contract/vitest/ → dist/: the package's compiled src/ and generated/.
-  const compiledRoot = join(dirname(self), "..", "..", "..");
-  const escaped = `${compiledRoot}/`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return { server: { deps: { external: [new RegExp(`^${escaped}`)] } } };
+  // vitest matches module ids with forward slashes, also on Windows.
+  const compiledRoot = join(dirname(self), "..", "..", "..").split("\\").join("/");
+  return { server: { deps: { external: [new RegExp(`^${escapeRegExp(`${compiledRoot}/`)}`)] } } };
 }
 
 /** vitest's Node API, or a setup error (exit 2) saying how to install it. */

@@ -3,6 +3,7 @@
  * the end of the URL's path (a base URL may add a prefix), the most literal template first
  * (`/invoices/export` before `/invoices/{id}`). Used to key recordings and to serve them back.
  */
+import { escapeRegExp } from "../escape-regexp.js";
 
 /** What matching needs of an operation. */
 export interface MatchableOperation {
@@ -38,7 +39,7 @@ export function operationMatcher<T extends MatchableOperation>(
           names.push(part.slice(1, -1));
           return "([^/]+)";
         }
-        return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        return escapeRegExp(part);
       })
       .join("");
     compiled.push({
