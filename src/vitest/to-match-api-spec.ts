@@ -9,9 +9,9 @@
  */
 import { type ApiId, apiIds } from "../../generated/index.js";
 import { UsageError } from "../errors.js";
-import { escapeRegExp } from "../runtime/escape-regexp.js";
 import { isJsonObject } from "../runtime/json-value.js";
 import type { ResponseIndex, ResponseOperationSpec } from "../runtime/operation-index.js";
+import { pathTemplatePattern } from "../runtime/path-template.js";
 import { REDACTED, redactSecrets, redactUrl, SENSITIVE_HEADERS } from "../runtime/redact.js";
 import type { ValidationResult } from "../runtime/validate/types.js";
 import { validateResponseWith } from "../runtime/validate/validate-with-module.js";
@@ -66,20 +66,11 @@ function secretsIn(headers: ResponseParts["headers"]): string[] {
   });
 }
 
-function templateRegExp(path: string): RegExp {
-  const escaped = path
-    .split(/(\{[^}]+\})/)
-    .map((part) => (part.startsWith("{") ? "[^/]+" : escapeRegExp(part)))
-    .join("");
-  // The base URL may add a prefix (`/api`), so the template must match the path's end.
-  return new RegExp(`${escaped}/?$`);
-}
-
 /** The operations of `index` whose path template matches `pathname`, most literal first. */
 function matchingOperations(index: ResponseIndex, pathname: string): ResponseOperationSpec[] {
   const params = (op: ResponseOperationSpec) => (op.path.match(/\{/g) ?? []).length;
   const matches = Object.values(index.operations).filter((op) =>
-    templateRegExp(op.path).test(pathname),
+    pathTemplatePattern(op.path).pattern.test(pathname),
   );
   const fewest = Math.min(...matches.map(params));
   return matches.filter((op) => params(op) === fewest);

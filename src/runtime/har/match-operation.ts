@@ -3,7 +3,7 @@
  * the end of the URL's path (a base URL may add a prefix), the most literal template first
  * (`/invoices/export` before `/invoices/{id}`). Used to key recordings and to serve them back.
  */
-import { escapeRegExp } from "../escape-regexp.js";
+import { pathTemplatePattern } from "../path-template.js";
 
 /** What matching needs of an operation. */
 export interface MatchableOperation {
@@ -31,21 +31,9 @@ export function operationMatcher<T extends MatchableOperation>(
 ): (method: string, url: string) => OperationMatch<T> | undefined {
   const compiled: Compiled<T>[] = [];
   for (const operation of operations) {
-    const names: string[] = [];
-    const source = operation.path
-      .split(/(\{[^}]+\})/)
-      .map((part) => {
-        if (part.startsWith("{") && part.endsWith("}")) {
-          names.push(part.slice(1, -1));
-          return "([^/]+)";
-        }
-        return escapeRegExp(part);
-      })
-      .join("");
     compiled.push({
       operation,
-      pattern: new RegExp(`${source}/?$`),
-      names,
+      ...pathTemplatePattern(operation.path),
       literal: operation.path.replace(/\{[^}]+\}/g, "").length,
     });
   }
