@@ -7,8 +7,7 @@
  * Run: npx tsx bench/contract-bench.ts [--runs N]   (needs `npm run build`)
  */
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { REPO_ROOT } from "./lib/bench-specs.js";
@@ -19,10 +18,7 @@ import { type BenchRow, renderTable } from "./lib/table.js";
 
 const PRISM_SERVER = join(REPO_ROOT, "dist/src/contract/targets/prism-server.js");
 const ENGLISH_FAKER = join(REPO_ROOT, "dist/src/contract/targets/prism-english-faker.js");
-const PRISM_CLI = join(
-  dirname(createRequire(import.meta.url).resolve("@stoplight/prism-cli/package.json")),
-  "dist/index.js",
-);
+const PRISM_CHILD = join(REPO_ROOT, "dist/src/contract/targets/prism-child-process.js");
 const PRISM_STARTUP = join(REPO_ROOT, "bench/lib/prism-startup.mjs");
 const REPORTS = join(REPO_ROOT, ".tmp/bench/contract-reports");
 /** The spec the reference Prism mocks: the larger vendored one. */
@@ -53,12 +49,17 @@ export async function contractBench(options: { runs: number }): Promise<BenchRow
   const { PRISM_ENGLISH_FAKER } = (await import(pathToFileURL(ENGLISH_FAKER).href)) as {
     PRISM_ENGLISH_FAKER: string;
   };
+  // Prism's command-line entry, found as the contract suite finds it.
+  const { prismBin } = (await import(pathToFileURL(PRISM_CHILD).href)) as {
+    prismBin: () => string;
+  };
+  const prismCli = prismBin();
   const shortcut: number[] = [];
   const plain: number[] = [];
   for (let i = 0; i < options.runs; i++) {
     const pair = [
-      async () => shortcut.push(await prismReadyMs(["--import", PRISM_ENGLISH_FAKER])),
-      async () => plain.push(await prismReadyMs([])),
+      async () => shortcut.push(await prismReadyMs(prismCli, ["--import", PRISM_ENGLISH_FAKER])),
+      async () => plain.push(await prismReadyMs(prismCli, [])),
     ];
     for (const run of i % 2 === 0 ? pair : pair.reverse()) await run();
   }
@@ -87,10 +88,10 @@ export async function contractBench(options: { runs: number }): Promise<BenchRow
   ];
 }
 
-/** Milliseconds from spawning `node <nodeArgs> prism mock` on the reference spec to its ready line. */
-function prismReadyMs(nodeArgs: readonly string[]): Promise<number> {
+/** Milliseconds from spawning `node <nodeArgs> <prismCli> mock` on the reference spec to its ready line. */
+function prismReadyMs(prismCli: string, nodeArgs: readonly string[]): Promise<number> {
   const started = performance.now();
-  const args = [...nodeArgs, PRISM_CLI, "mock", REFERENCE_SPEC, "--host", "127.0.0.1"];
+  const args = [...nodeArgs, prismCli, "mock", REFERENCE_SPEC, "--host", "127.0.0.1"];
   args.push("--port", "0", "--no-multiprocess", "--dynamic");
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {

@@ -54,7 +54,7 @@ function uninstallHooks(): void {
 }
 
 /** Path of `prism`'s command-line entry point. @throws PrismNotInstalledError */
-function prismBin(prismPackage: string | undefined): string {
+export function prismBin(prismPackage?: string): string {
   return join(dirname(resolvePrismPackage(import.meta.url, prismPackage)), "dist", "index.js");
 }
 
